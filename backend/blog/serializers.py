@@ -1,0 +1,6 @@
+from headless.fields import ReadOnlyField
+
+
+class CategoriesField(ReadOnlyField):
+    def to_representation(self, categories):
+        return [{"name": category.name, "slug": category.slug} for category in categories.all()]

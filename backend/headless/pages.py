@@ -1,0 +1,24 @@
+from django.conf import settings
+from wagtail.models import Page
+from wagtail_headless_preview.models import HeadlessMixin
+
+from headless.urls import frontend_url_parts
+
+
+class HeadlessPage(HeadlessMixin, Page):
+    """A page that lives on the frontend: its URLs, "view live" included, point there."""
+
+    class Meta:
+        abstract = True
+
+    def get_url_parts(self, request=None):
+        url_parts = frontend_url_parts(self, request)
+        if url_parts is None:
+            return None
+        site_id, path = url_parts
+        return site_id, settings.FRONTEND_URL, path
+
+    def get_url(self, request=None, current_site=None):
+        # Wagtail would shorten this to a path on a single-site install, and a
+        # path would resolve against the backend's host.
+        return self.get_full_url(request=request)

@@ -1,0 +1,48 @@
+"""Serializers for the reader-facing content API."""
+
+from wagtail.api.v2.serializers import (
+    PageAliasOfField,
+    PageParentField,
+    PageSerializer,
+    get_serializer_class,
+)
+
+from headless.fields import ReadOnlyField
+from headless.urls import frontend_url, frontend_url_parts
+
+
+class FrontendHtmlUrlField(ReadOnlyField):
+    """``html_url``: where readers find the page, on the frontend."""
+
+    def get_attribute(self, instance):
+        return instance
+
+    def to_representation(self, page):
+        url_parts = frontend_url_parts(page, self.context.get("request"))
+        return frontend_url(url_parts[1]) if url_parts else None
+
+
+def _page_summary(page, context) -> dict:
+    serializer_class = get_serializer_class(
+        type(page),
+        ["id", "type", "detail_url", "html_url", "title"],
+        meta_fields=["type", "detail_url", "html_url"],
+        base=ReaderPageSerializer,
+    )
+    return serializer_class(context=context).to_representation(page)
+
+
+class ReaderPageParentField(PageParentField):
+    def to_representation(self, value):
+        return _page_summary(value, self.context)
+
+
+class ReaderPageAliasOfField(PageAliasOfField):
+    def to_representation(self, value):
+        return _page_summary(value, self.context)
+
+
+class ReaderPageSerializer(PageSerializer):
+    html_url = FrontendHtmlUrlField()
+    parent = ReaderPageParentField(read_only=True)
+    alias_of = ReaderPageAliasOfField(read_only=True)

@@ -1,0 +1,131 @@
+"""The Wagtail v2 content API, as readers may see it.
+
+Our pages endpoint differs from stock Wagtail in four ways: it serves only pages
+that anonymous readers may see, whoever asks; it applies each page model's
+``api_queryset`` so that listings cost a constant number of queries; it resolves
+every StreamField reference of a response in one batch; and its errors use the
+project's one JSON format.
+"""
+
+from django.conf import settings
+from rest_framework.exceptions import NotFound
+from rest_framework.renderers import JSONRenderer
+from rest_framework.response import Response
+from rest_framework.viewsets import GenericViewSet
+from wagtail.api.v2.utils import BadRequestError
+from wagtail.api.v2.views import PagesAPIViewSet
+from wagtail.api.validators import SiteFilterValidator
+from wagtail.documents.api.v2.views import DocumentsAPIViewSet
+from wagtail.images.api.v2.views import ImagesAPIViewSet
+from wagtail.models import Collection, CollectionViewRestriction, Page
+
+from core.errors import api_exception_handler
+from headless.filters import PageFiltersBackend
+from headless.prefetch import prefetched_references
+from headless.serializers import ReaderPageSerializer
+from headless.visibility import public_pages
+
+
+class ReaderAPIMixin:
+    """Compact JSON only, and the project's one error format."""
+
+    renderer_classes = [JSONRenderer]
+
+    def get_renderer_context(self):
+        return {**super().get_renderer_context(), "indent": None}
+
+    def handle_exception(self, exc):
+        response = api_exception_handler(exc, self.get_exception_handler_context())
+        if response is None:
+            raise exc
+        return self.finalize_response(self.request, response)
+
+
+def _apply_api_queryset(queryset):
+    optimise = getattr(queryset.model, "api_queryset", None)
+    return optimise(queryset) if optimise else queryset
+
+
+class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
+    base_serializer_class = ReaderPageSerializer
+    filter_backends = [PageFiltersBackend, *PagesAPIViewSet.filter_backends]
+    known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
+        PageFiltersBackend.query_parameters
+    )
+
+    def get_base_queryset(self):
+        # Wagtail rebuilds this several times per request; each build costs queries.
+        if not hasattr(self, "_base_queryset"):
+            self._base_queryset = public_pages(
+                Page.objects.descendant_of(self._requested_site().root_page, inclusive=True),
+                self.request,
+            )
+        return self._base_queryset
+
+    def _requested_site(self):
+        try:
+            site = SiteFilterValidator(
+                site=self.request.GET.get("site"), request=self.request
+            ).site_obj
+        except ValueError as exc:
+            raise BadRequestError(str(exc)) from exc
+        if site is None:
+            raise NotFound()
+        return site
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        default_ordering = getattr(queryset.model, "api_default_ordering", None)
+        if default_ordering:
+            queryset = queryset.order_by(*default_ordering)
+        return _apply_api_queryset(queryset)
+
+    def check_query_parameters(self, queryset):
+        search = self.request.GET.get("search", "")
+        if len(search) > settings.SEARCH_QUERY_MAX_LENGTH:
+            raise BadRequestError(
+                f"search must be at most {settings.SEARCH_QUERY_MAX_LENGTH} characters"
+            )
+        super().check_query_parameters(queryset)
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            base = GenericViewSet.get_object(self)
+            specific = base.specific_class or type(base)
+            queryset = _apply_api_queryset(specific.objects.filter(pk=base.pk))
+            self._cached_object = queryset.get()
+        return self._cached_object
+
+    def listing_view(self, request):
+        queryset = self.get_queryset()
+        self.check_query_parameters(queryset)
+        queryset = self.filter_queryset(queryset)
+        page_of_results = list(self.paginate_queryset(queryset))
+        with prefetched_references(page_of_results, request=request):
+            data = self.get_serializer(page_of_results, many=True).data
+        return self.get_paginated_response(data)
+
+    def detail_view(self, request, pk):
+        instance = self.get_object()
+        with prefetched_references([instance], request=request):
+            data = self.get_serializer(instance).data
+        return Response(data)
+
+
+def _public_collections():
+    """Collections with no view restriction on them or on any ancestor."""
+    restricted_paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
+    queryset = Collection.objects.all()
+    for path in restricted_paths:
+        queryset = queryset.exclude(path__startswith=path)
+    return queryset
+
+
+class PublicImagesAPIViewSet(ReaderAPIMixin, ImagesAPIViewSet):
+    def get_queryset(self):
+        return super().get_queryset().filter(collection__in=_public_collections())
+
+
+class PublicDocumentsAPIViewSet(ReaderAPIMixin, DocumentsAPIViewSet):
+    def get_queryset(self):
+        return super().get_queryset().filter(collection__in=_public_collections())

@@ -1,0 +1,17 @@
+from headless.fields import ReadOnlyField
+from headless.images import image_representation
+
+
+def author_representation(author) -> dict:
+    return {
+        "id": author.pk,
+        "name": author.name,
+        "slug": author.slug,
+        "bio": author.bio,
+        "photo": image_representation(author.photo, alt=author.name),
+    }
+
+
+class AuthorsField(ReadOnlyField):
+    def to_representation(self, authors):
+        return [author_representation(author) for author in authors.all()]

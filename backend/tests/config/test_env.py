@@ -1,0 +1,64 @@
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from config.env import cache_settings, database_settings, env_bool, env_list
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"), [("1", True), ("TRUE", True), ("off", False), ("", None)]
+)
+def test_env_bool_parses_common_spellings(monkeypatch, raw, expected):
+    monkeypatch.setenv("FLAG", raw)
+
+    assert env_bool("FLAG", None) is expected
+
+
+def test_env_bool_refuses_nonsense(monkeypatch):
+    monkeypatch.setenv("FLAG", "maybe")
+
+    with pytest.raises(ImproperlyConfigured):
+        env_bool("FLAG", False)
+
+
+def test_env_list_splits_on_commas_and_drops_blanks(monkeypatch):
+    monkeypatch.setenv("HOSTS", " a.example , ,b.example")
+
+    assert env_list("HOSTS") == ["a.example", "b.example"]
+
+
+def test_database_defaults_to_embedded_sqlite(monkeypatch):
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+
+    assert database_settings(sqlite_path="/tmp/x.sqlite3") == {
+        "ENGINE": "django.db.backends.sqlite3",
+        "NAME": "/tmp/x.sqlite3",
+    }
+
+
+def test_database_url_selects_postgresql(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db.internal:5432/campus")
+
+    settings = database_settings(sqlite_path="unused")
+
+    assert settings["ENGINE"] == "django.db.backends.postgresql"
+    assert (settings["HOST"], settings["NAME"], settings["USER"]) == (
+        "db.internal",
+        "campus",
+        "app",
+    )
+    assert settings["CONN_HEALTH_CHECKS"] is True
+
+
+def test_cache_defaults_to_local_memory(monkeypatch):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+
+    assert cache_settings()["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+
+def test_redis_url_selects_redis(monkeypatch):
+    monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/3")
+
+    settings = cache_settings()
+
+    assert settings["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings["LOCATION"] == "redis://127.0.0.1:6379/3"

@@ -1,0 +1,93 @@
+import datetime
+
+import factory
+from django.contrib.auth import get_user_model
+from wagtail.images import get_image_model
+
+from blog.models import BlogIndexPage, BlogPage, Category
+from home.models import HomePage
+from people.models import Author
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.com")
+    password = factory.django.Password("correct-horse-battery-staple")
+
+    class Meta:
+        model = get_user_model()
+
+
+class ImageFactory(factory.django.DjangoModelFactory):
+    title = factory.Sequence(lambda n: f"Image {n}")
+    description = factory.LazyAttribute(lambda image: f"Alt text for {image.title}")
+    file = factory.django.ImageField(width=1200, height=675, color="teal")
+
+    class Meta:
+        model = get_image_model()
+
+
+class AuthorFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Author {n}")
+    slug = factory.Sequence(lambda n: f"author-{n}")
+    bio = "Writes about programming."
+    photo = factory.SubFactory(ImageFactory)
+
+    class Meta:
+        model = Author
+
+
+class CategoryFactory(factory.django.DjangoModelFactory):
+    name = factory.Sequence(lambda n: f"Category {n}")
+    slug = factory.Sequence(lambda n: f"category-{n}")
+
+    class Meta:
+        model = Category
+
+
+class PageFactory(factory.django.DjangoModelFactory):
+    """Pages are created as children of ``parent`` and published unless ``live=False``."""
+
+    title = factory.Sequence(lambda n: f"Page {n}")
+    slug = factory.Sequence(lambda n: f"page-{n}")
+
+    class Meta:
+        abstract = True
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, tags=(), authors=(), categories=(), **kwargs):
+        page = model_class(**kwargs)
+        if authors:
+            page.authors = list(authors)
+        if categories:
+            page.categories = list(categories)
+        if tags:
+            page.tags.set(list(tags))
+        parent.add_child(instance=page)
+        if page.live:
+            page.save_revision().publish()
+        else:
+            page.save_revision()
+        return page
+
+
+class HomePageFactory(PageFactory):
+    class Meta:
+        model = HomePage
+
+
+class BlogIndexPageFactory(PageFactory):
+    title = "Blog"
+    slug = "blog"
+
+    class Meta:
+        model = BlogIndexPage
+
+
+class BlogPageFactory(PageFactory):
+    introduction = "An introduction."
+    date = factory.Sequence(lambda n: datetime.date(2026, 1, 1) + datetime.timedelta(days=n))
+    body = factory.LazyFunction(lambda: [{"type": "paragraph", "value": "<p>Hello.</p>"}])
+
+    class Meta:
+        model = BlogPage

@@ -1,0 +1,105 @@
+import pytest
+
+from tests.factories import BlogPageFactory, ImageFactory
+
+
+def _body_of(api_client, post):
+    response = api_client.get(f"/api/v2/pages/{post.pk}/")
+    assert response.status_code == 200
+    return {block["type"]: block["value"] for block in response.json()["body"]}
+
+
+@pytest.fixture
+def every_block(blog_index):
+    image = ImageFactory(description="A teal rectangle")
+    body = [
+        {"type": "paragraph", "value": "<p>Some <b>bold</b> text.</p>"},
+        {"type": "heading", "value": {"text": "Getting Started!", "level": "h3"}},
+        {
+            "type": "code",
+            "value": {"language": "sql", "filename": "q.sql", "code": "SELECT 1;"},
+        },
+        {"type": "image", "value": {"image": image.pk, "alt_text": "", "caption": "Teal"}},
+        {"type": "quote", "value": {"quote": "Simple is better.", "attribution": "Tim"}},
+        {
+            "type": "callout",
+            "value": {"kind": "warning", "title": "Careful", "body": "<p>Hot.</p>"},
+        },
+        {"type": "embed", "value": {"url": "https://www.youtube.com/watch?v=x", "caption": "Talk"}},
+    ]
+    return BlogPageFactory(parent=blog_index, body=body), image
+
+
+@pytest.mark.django_db
+def test_each_block_type_has_its_typed_shape(api_client, every_block):
+    post, image = every_block
+
+    body = _body_of(api_client, post)
+
+    assert body["paragraph"] == "<p>Some <b>bold</b> text.</p>"
+    assert body["heading"] == {
+        "text": "Getting Started!",
+        "level": "h3",
+        "anchor": "getting-started",
+    }
+    assert body["code"] == {"language": "sql", "filename": "q.sql", "code": "SELECT 1;"}
+    assert body["quote"] == {"quote": "Simple is better.", "attribution": "Tim"}
+    assert body["callout"] == {"kind": "warning", "title": "Careful", "body": "<p>Hot.</p>"}
+    assert body["embed"] == {"url": "https://www.youtube.com/watch?v=x", "caption": "Talk"}
+    assert body["image"]["caption"] == "Teal"
+    assert body["image"]["image"]["id"] == image.pk
+    assert body["image"]["image"]["alt"] == "A teal rectangle"
+
+
+@pytest.mark.django_db
+def test_image_block_alt_text_overrides_the_image_description(api_client, blog_index):
+    image = ImageFactory(description="Generic")
+    post = BlogPageFactory(
+        parent=blog_index,
+        body=[
+            {"type": "image", "value": {"image": image.pk, "alt_text": "Specific", "caption": ""}}
+        ],
+    )
+
+    assert _body_of(api_client, post)["image"]["image"]["alt"] == "Specific"
+
+
+@pytest.mark.django_db
+def test_image_block_renditions_are_absolute_and_sized(api_client, every_block):
+    post, _image = every_block
+
+    renditions = _body_of(api_client, post)["image"]["image"]["renditions"]
+
+    assert [(r["width"], r["height"]) for r in renditions] == [(480, 270), (960, 540), (1200, 675)]
+    assert all(r["url"].startswith("http://backend.test/media/images/") for r in renditions)
+
+
+@pytest.mark.django_db
+def test_rich_text_images_become_sized_absolute_img_tags(api_client, blog_index):
+    image = ImageFactory()
+    post = BlogPageFactory(
+        parent=blog_index,
+        body=[
+            {
+                "type": "paragraph",
+                "value": f'<embed embedtype="image" id="{image.pk}" format="left" '
+                'alt="A &lt;b&gt;"/>',
+            }
+        ],
+    )
+
+    html = _body_of(api_client, post)["paragraph"]
+
+    assert 'src="http://backend.test/media/images/' in html
+    assert 'width="960" height="540"' in html
+    assert 'alt="A &lt;b&gt;"' in html
+
+
+@pytest.mark.django_db
+def test_rich_text_links_to_missing_pages_lose_their_href(api_client, blog_index):
+    post = BlogPageFactory(
+        parent=blog_index,
+        body=[{"type": "paragraph", "value": '<p><a linktype="page" id="999999">gone</a></p>'}],
+    )
+
+    assert _body_of(api_client, post)["paragraph"] == "<p><a>gone</a></p>"

@@ -1,0 +1,71 @@
+# The interface for people: every target says what it does as it runs.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+BACKEND := backend
+VENV := $(BACKEND)/.venv
+PY := $(abspath $(VENV))/bin/python
+DEV_STAMP := $(VENV)/.installed-dev
+
+export NEXT_TELEMETRY_DISABLED := 1
+
+.PHONY: help install dev migrate demo backend test test-backend check-migrations lint format lock clean
+
+help: ## List the targets
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+
+$(DEV_STAMP): $(BACKEND)/requirements/dev.txt
+	@echo "==> Creating the backend virtual environment in $(VENV) and installing locked dependencies"
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	@$(PY) -m pip install --quiet --upgrade pip
+	@$(PY) -m pip install --quiet --require-hashes -r $(BACKEND)/requirements/dev.txt
+	@touch $@
+
+install: $(DEV_STAMP) ## Install the backend's locked dependencies into backend/.venv
+
+migrate: install ## Apply database migrations
+	@echo "==> Migrating the database ($${DATABASE_URL:-embedded SQLite})"
+	@cd $(BACKEND) && $(PY) manage.py migrate --noinput
+
+demo: migrate ## Load the demo site and create the admin user (idempotent)
+	@echo "==> Loading the demo content"
+	@cd $(BACKEND) && $(PY) manage.py load_demo
+
+backend: ## Run the backend development server on :8000
+	@echo "==> Backend:  http://localhost:8000/admin/  (API: http://localhost:8000/api/v2/pages/)"
+	@cd $(BACKEND) && exec $(PY) manage.py runserver 0.0.0.0:8000
+
+dev: demo ## Install, migrate, load the demo and run the backend
+	@$(MAKE) --no-print-directory backend
+
+check-migrations: install ## Fail when models changed without a migration
+	@echo "==> Checking for missing migrations"
+	@cd $(BACKEND) && DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
+	@cd $(BACKEND) && DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+
+test-backend: install ## Run the backend test suite (pytest)
+	@echo "==> Backend tests on $${DATABASE_URL:+PostgreSQL}$${DATABASE_URL:-SQLite} with $${REDIS_URL:+Redis}$${REDIS_URL:-the local-memory cache}"
+	@cd $(BACKEND) && $(PY) -m pytest; status=$$?; \
+	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: treating that as a failure"; exit 1; fi; \
+	  exit $$status
+
+test: check-migrations test-backend ## Install what the tests need and run every suite
+
+lint: install ## Ruff lint and format check
+	@echo "==> ruff check and ruff format --check"
+	@cd $(BACKEND) && $(PY) -m ruff check . && $(PY) -m ruff format --check .
+
+format: install ## Format and auto-fix the code
+	@echo "==> ruff format and ruff check --fix"
+	@cd $(BACKEND) && $(PY) -m ruff format . && $(PY) -m ruff check --fix .
+
+lock: install ## Re-resolve backend/requirements/*.txt from pyproject.toml
+	@echo "==> Locking dependencies with uv"
+	@$(PY) -m pip install --quiet uv
+	@cd $(BACKEND) && $(PY) -m uv pip compile pyproject.toml -o requirements/base.txt --python-version 3.11 --generate-hashes --quiet
+	@cd $(BACKEND) && $(PY) -m uv pip compile pyproject.toml --extra dev -o requirements/dev.txt --python-version 3.11 --generate-hashes --quiet
+
+clean: ## Remove the virtual environment, the SQLite database and uploaded media
+	@echo "==> Removing $(VENV), backend/db.sqlite3 and backend/media"
+	@rm -rf $(VENV) $(BACKEND)/db.sqlite3 $(BACKEND)/media $(BACKEND)/.test-media

@@ -22,3 +22,6 @@ class HeadlessPage(HeadlessMixin, Page):
         # Wagtail would shorten this to a path on a single-site install, and a
         # path would resolve against the backend's host.
         return self.get_full_url(request=request)
+
+    # Page.url is bound to Page.get_url; rebind it so templates get ours too.
+    url = property(get_url)

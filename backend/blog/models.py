@@ -14,10 +14,10 @@ from wagtail.snippets.models import register_snippet
 from blog.reading_time import estimate_reading_minutes
 from blog.serializers import CategoriesField
 from core.choices import Difficulty
-from headless.blocks import ArticleStreamBlock
-from headless.fields import ImageField, TagNamesField
-from headless.images import renditions_prefetch
-from headless.pages import HeadlessPage
+from delivery.blocks import ArticleStreamBlock
+from delivery.fields import ImageField, TagNamesField
+from delivery.images import renditions_prefetch
+from delivery.pages import HeadlessPage
 from people.selectors import authors_prefetch
 from people.serializers import AuthorsField
 

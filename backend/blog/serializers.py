@@ -1,4 +1,4 @@
-from headless.fields import ReadOnlyField
+from delivery.fields import ReadOnlyField
 
 
 class CategoriesField(ReadOnlyField):

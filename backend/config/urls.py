@@ -5,7 +5,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from core.views import healthz
-from headless.router import api_router
+from delivery.router import api_router
+from learning.urls import urlpatterns as learning_urls
 
 handler400 = "core.errors.bad_request"
 handler403 = "core.errors.permission_denied"
@@ -16,6 +17,9 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
+    path("api/v1/", include((learning_urls, "v1"))),
+    # Learner accounts: django-allauth's headless API (browser and app clients).
+    path("api/auth/", include("allauth.headless.urls")),
     path("healthz/", healthz, name="healthz"),
 ]
 

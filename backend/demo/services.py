@@ -10,9 +10,10 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from blog.models import BlogIndexPage, BlogPage, Category
-from demo import content
+from courses.models import CoursePage, CoursesIndexPage, Exercise, LessonPage
+from delivery.images import ALL_RENDITION_SPECS, RICH_TEXT_RENDITION_SPEC
+from demo import content, course_content
 from demo.images import draw_cover, draw_portrait
-from headless.images import ALL_RENDITION_SPECS, RICH_TEXT_RENDITION_SPEC
 from home.models import HomePage
 from people.models import Author
 
@@ -24,6 +25,7 @@ _DEMO_LINK = re.compile(r'data-demo-slug="([a-z0-9-]+)"')
 class DemoReport:
     created_posts: int
     total_posts: int
+    total_courses: int
     admin_username: str
     admin_password: str | None
 
@@ -52,17 +54,62 @@ def _home_page() -> HomePage:
     return home
 
 
-def _blog_index(home: HomePage) -> BlogIndexPage:
-    existing = BlogIndexPage.objects.child_of(home).first()
-    if existing:
-        return existing
-    return home.add_child(
-        instance=BlogIndexPage(
-            title="Blog",
-            slug="blog",
-            introduction="Tutorials, deep dives and career advice from our teachers.",
-        )
+def _index_page(home: HomePage, model, **fields):
+    """The single ``model`` index under the home page, created on first use."""
+    existing = model.objects.child_of(home).first()
+    return existing or home.add_child(instance=model(**fields))
+
+
+def _exercise(data: dict) -> Exercise:
+    return Exercise(
+        title=data["title"],
+        instructions=data["instructions"],
+        starter_code=data["starter"],
+        solution=data["solution"],
+        test_cases=[{"type": "test_case", "value": case} for case in data["tests"]],
     )
+
+
+def _lesson(course: CoursePage, data: dict, images) -> None:
+    lesson = LessonPage(
+        title=data["title"],
+        slug=data["slug"],
+        summary=data["summary"],
+        estimated_minutes=data["minutes"],
+        body=_resolve_body(data["body"], images, {}),
+    )
+    for exercise in data["exercises"]:
+        lesson.exercises.add(_exercise(exercise))
+    course.add_child(instance=lesson)
+    lesson.save_revision().publish()
+
+
+def _courses(index, images, authors) -> int:
+    created = 0
+    existing = {course.slug: course for course in CoursePage.objects.all()}
+    for data in course_content.COURSES:
+        if data["slug"] in existing:
+            continue
+        course = CoursePage(
+            title=data["title"],
+            slug=data["slug"],
+            summary=data["summary"],
+            difficulty=data["difficulty"],
+            estimated_hours=data["estimated_hours"],
+            cover_image=images[data["cover"]],
+            search_description=data["summary"],
+            objectives=[{"type": "objective", "value": text} for text in data["objectives"]],
+        )
+        course.authors = [authors[slug] for slug in data["authors"]]
+        course.prerequisites = [existing[slug] for slug in data.get("prerequisites", [])]
+        course.tags.set(data["tags"])
+        index.add_child(instance=course)
+        course.save_revision().publish()
+        for lesson in data["lessons"]:
+            _lesson(course, lesson, images)
+        existing[course.slug] = course
+        created += 1
+    return created
 
 
 def _image(title: str, description: str, draw) -> Image:
@@ -163,14 +210,30 @@ def demo_site_load(*, admin_password: str) -> DemoReport:
     the report's password is None when the user already existed.
     """
     home = _home_page()
-    index = _blog_index(home)
+    index = _index_page(
+        home,
+        BlogIndexPage,
+        title="Blog",
+        slug="blog",
+        introduction="Tutorials, deep dives and career advice from our teachers.",
+    )
     images = _cover_images()
-    created = _posts(index, images, _authors(), _categories())
+    authors = _authors()
+    created = _posts(index, images, authors, _categories())
+    courses_index = _index_page(
+        home,
+        CoursesIndexPage,
+        title="Courses",
+        slug="courses",
+        introduction="Structured paths from your first line of code to real projects.",
+    )
+    _courses(courses_index, images, authors)
     _warm_renditions()
     username, password = _admin_user(admin_password)
     return DemoReport(
         created_posts=created,
         total_posts=BlogPage.objects.live().count(),
+        total_courses=CoursePage.objects.live().count(),
         admin_username=username,
         admin_password=password,
     )

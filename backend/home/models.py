@@ -2,7 +2,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.api import APIField
 
-from headless.pages import HeadlessPage
+from delivery.pages import HeadlessPage
 
 
 class HomePage(HeadlessPage):

@@ -1,6 +1,6 @@
 from django.db.models import Prefetch
 
-from headless.images import renditions_prefetch
+from delivery.images import renditions_prefetch
 from people.models import Author
 
 

@@ -1,5 +1,5 @@
-from headless.fields import ReadOnlyField
-from headless.images import image_representation
+from delivery.fields import ReadOnlyField
+from delivery.images import image_representation
 
 
 def author_representation(author) -> dict:

@@ -1,9 +1,17 @@
 import pytest
 from django.core.cache import cache
 from rest_framework.test import APIClient
-from wagtail.models import Page, Site
+from wagtail.models import Site
 
-from tests.factories import BlogIndexPageFactory, HomePageFactory
+from tests.factories import (
+    BlogIndexPageFactory,
+    CoursePageFactory,
+    CoursesIndexPageFactory,
+    HomePageFactory,
+    LessonPageFactory,
+    UserFactory,
+    tree_root,
+)
 
 
 @pytest.fixture(autouse=True)
@@ -20,13 +28,49 @@ def api_client():
 
 @pytest.fixture
 def home(db):
-    home = HomePageFactory(parent=Page.get_first_root_node(), title="Home", slug="codecampus")
-    site = Site.objects.get(is_default_site=True)
-    site.root_page = home
-    site.save()
+    home = HomePageFactory(parent=tree_root(), title="Home", slug="codecampus")
+    Site.objects.update_or_create(
+        is_default_site=True, defaults={"hostname": "localhost", "root_page": home}
+    )
     return home
 
 
 @pytest.fixture
 def blog_index(home):
     return BlogIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def course(home):
+    index = CoursesIndexPageFactory(parent=home)
+    return CoursePageFactory(parent=index, title="Python 101", slug="python-101")
+
+
+@pytest.fixture
+def lessons(course):
+    return [
+        LessonPageFactory(parent=course, title=f"Lesson {number}", slug=f"lesson-{number}")
+        for number in (1, 2, 3)
+    ]
+
+
+@pytest.fixture
+def learner(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def other_learner(db):
+    return UserFactory()
+
+
+@pytest.fixture
+def staff(db):
+    return UserFactory(is_staff=True)
+
+
+@pytest.fixture
+def learner_client(learner):
+    client = APIClient()
+    client.force_authenticate(learner)
+    return client

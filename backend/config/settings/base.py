@@ -15,10 +15,13 @@ BACKEND_URL = env_str("BACKEND_URL", "http://localhost:8000").rstrip("/")
 
 INSTALLED_APPS = [
     "core",
-    "headless",
+    "delivery",
     "home",
     "people",
     "blog",
+    "courses",
+    "learning",
+    "accounts",
     "demo",
     "wagtail_headless_preview",
     "wagtail.embeds",
@@ -37,6 +40,9 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "rest_framework",
     "corsheaders",
+    "allauth",
+    "allauth.account",
+    "allauth.headless",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -52,6 +58,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -115,8 +122,40 @@ X_FRAME_OPTIONS = "DENY"
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    # Browsers use the session cookie (with CSRF); apps send allauth's X-Session-Token.
+    "DEFAULT_AUTHENTICATION_CLASSES": [
+        "core.authentication.SessionTokenAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
+    ],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PAGINATION_CLASS": "core.pagination.MetaPagination",
+    "DEFAULT_THROTTLE_RATES": {"submissions": env_str("SUBMISSION_RATE", "30/min")},
     "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
 }
+
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
+# Learner accounts: django-allauth's headless API, e-mail as the login.
+HEADLESS_ONLY = True
+HEADLESS_CLIENTS = ("browser", "app")
+HEADLESS_FRONTEND_URLS = {
+    "account_confirm_email": f"{FRONTEND_URL}/account/verify-email/{{key}}",
+    "account_reset_password_from_key": f"{FRONTEND_URL}/account/password/reset/{{key}}",
+    "account_signup": f"{FRONTEND_URL}/account/signup",
+}
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+# Failed logins: at most 10 a minute per IP, and LOGIN_ATTEMPTS_LIMIT per account in 5 minutes.
+ACCOUNT_RATE_LIMITS = {"login_failed": f"10/m/ip,{env_int('LOGIN_ATTEMPTS_LIMIT', 5)}/300s/key"}
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CodeCampus <noreply@localhost>")
+
+# Learner code is capped before it reaches the database or the grader.
+SUBMISSION_MAX_CODE_BYTES = env_int("SUBMISSION_MAX_CODE_BYTES", 64 * 1024)
 
 TASKS = {
     "default": {

@@ -1,5 +1,11 @@
 """Fast, deterministic settings for the test suite."""
 
+import os
+
+# Set before base.py reads them, so that every setting derived from them agrees.
+os.environ["FRONTEND_URL"] = "http://frontend.test"
+os.environ["BACKEND_URL"] = "http://backend.test"
+
 from .base import *  # noqa: F403
 
 DEBUG = False
@@ -7,13 +13,7 @@ SECRET_KEY = "test-only-key-refused-by-production-settings-0123456789abcdef"  # 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-FRONTEND_URL = "http://frontend.test"
-BACKEND_URL = "http://backend.test"
-WAGTAILADMIN_BASE_URL = BACKEND_URL
-WAGTAILAPI_BASE_URL = BACKEND_URL
 ALLOWED_HOSTS = ["testserver", "localhost", "backend.test"]
-CORS_ALLOWED_ORIGINS = [FRONTEND_URL]
-CSRF_TRUSTED_ORIGINS = [FRONTEND_URL]
 MEDIA_ROOT = str(BASE_DIR / ".test-media")  # noqa: F405
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.InMemoryStorage"},

@@ -5,6 +5,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from blog.models import BlogPage
+from courses.models import CoursePage, Exercise, LessonPage
 from people.models import Author
 
 BLOCK_TYPES = {"paragraph", "heading", "code", "image", "quote", "callout", "embed"}
@@ -50,3 +51,14 @@ def test_demo_posts_are_served_by_the_api_with_resolved_links(loaded, client):
     bodies = str([item["body"] for item in items])
     assert "linktype" not in bodies
     assert 'href="http://frontend.test/blog/your-first-python-program/"' in bodies
+
+
+def test_demo_has_two_beginner_courses_with_graded_exercises(loaded):
+    courses = CoursePage.objects.live()
+
+    assert courses.count() >= 2
+    for course in courses:
+        assert course.difficulty == "beginner"
+        assert LessonPage.objects.child_of(course).live().count() >= 5
+    assert Exercise.objects.count() >= 8
+    assert "2 courses" in loaded

@@ -15,7 +15,7 @@ class Command(BaseCommand):
         report = demo_site_load(admin_password=password)
         self.stdout.write(
             f"Demo content: {report.total_posts} published posts "
-            f"({report.created_posts} created now)."
+            f"({report.created_posts} created now), {report.total_courses} courses."
         )
         if report.admin_password:
             self.stdout.write(

@@ -9,6 +9,7 @@ project's one JSON format.
 
 from django.conf import settings
 from rest_framework.exceptions import NotFound
+from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.viewsets import GenericViewSet
@@ -20,16 +21,19 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from core.errors import api_exception_handler
-from headless.filters import PageFiltersBackend
-from headless.prefetch import prefetched_references
-from headless.serializers import ReaderPageSerializer
-from headless.visibility import public_pages
+from delivery.filters import PageFiltersBackend
+from delivery.prefetch import prefetched_references
+from delivery.serializers import ReaderPageSerializer
+from delivery.visibility import public_pages
 
 
 class ReaderAPIMixin:
     """Compact JSON only, and the project's one error format."""
 
     renderer_classes = [JSONRenderer]
+    # Public and the same for everyone: no credentials are read at all.
+    authentication_classes = []
+    permission_classes = [AllowAny]
 
     def get_renderer_context(self):
         return {**super().get_renderer_context(), "indent": None}

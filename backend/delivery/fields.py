@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from headless.images import image_representation
+from delivery.images import image_representation
 
 
 class ReadOnlyField(serializers.Field):

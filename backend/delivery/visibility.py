@@ -4,7 +4,7 @@ to cache."""
 
 from wagtail.models import PageViewRestriction
 
-_REQUEST_CACHE_ATTRIBUTE = "_headless_restricted_paths"
+_REQUEST_CACHE_ATTRIBUTE = "_delivery_restricted_paths"
 
 
 def restricted_page_paths(request=None) -> list[str]:

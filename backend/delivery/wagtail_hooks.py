@@ -1,6 +1,6 @@
 from wagtail import hooks
 
-from headless.rich_text import (
+from delivery.rich_text import (
     BackendDocumentLinkHandler,
     FrontendImageEmbedHandler,
     FrontendPageLinkHandler,

@@ -5,8 +5,8 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
 
-from headless import prefetch
-from headless.images import image_representation
+from delivery import prefetch
+from delivery.images import image_representation
 
 RICH_TEXT_FEATURES = ["bold", "italic", "code", "link", "document-link", "ol", "ul", "image", "hr"]
 

@@ -3,7 +3,7 @@
 Page links point at the frontend and only ever at pages readers may see (a link
 to a draft or private page keeps its text but loses its href); images and
 documents get absolute backend URLs. Each handler reads the batch prefetched by
-``headless.prefetch`` first and queries only for what is missing.
+``delivery.prefetch`` first and queries only for what is missing.
 """
 
 from django.utils.html import escape
@@ -13,10 +13,10 @@ from wagtail.images.rich_text import ImageEmbedHandler
 from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
-from headless import prefetch
-from headless.images import RICH_TEXT_RENDITION_SPEC, alt_text_for, images_with_renditions
-from headless.urls import backend_url, frontend_page_path, frontend_url
-from headless.visibility import public_pages
+from delivery import prefetch
+from delivery.images import RICH_TEXT_RENDITION_SPEC, alt_text_for, images_with_renditions
+from delivery.urls import backend_url, frontend_page_path, frontend_url
+from delivery.visibility import public_pages
 
 
 def _ids(attrs_list: list[dict]) -> list[int | None]:

@@ -7,8 +7,8 @@ from wagtail.api.v2.serializers import (
     get_serializer_class,
 )
 
-from headless.fields import ReadOnlyField
-from headless.urls import frontend_url, frontend_url_parts
+from delivery.fields import ReadOnlyField
+from delivery.urls import frontend_url, frontend_url_parts
 
 
 class FrontendHtmlUrlField(ReadOnlyField):

@@ -2,7 +2,7 @@ from django.conf import settings
 from wagtail.models import Page
 from wagtail_headless_preview.models import HeadlessMixin
 
-from headless.urls import frontend_url_parts
+from delivery.urls import frontend_url_parts
 
 
 class HeadlessPage(HeadlessMixin, Page):

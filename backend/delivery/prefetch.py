@@ -19,9 +19,9 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 
-from headless.images import images_with_renditions
-from headless.urls import frontend_page_path
-from headless.visibility import public_pages
+from delivery.images import images_with_renditions
+from delivery.urls import frontend_page_path
+from delivery.visibility import public_pages
 
 
 @dataclass
@@ -41,7 +41,7 @@ class PrefetchedObjects:
     documents: dict = field(default_factory=dict)
 
 
-_current: ContextVar[PrefetchedObjects | None] = ContextVar("headless_prefetched", default=None)
+_current: ContextVar[PrefetchedObjects | None] = ContextVar("delivery_prefetched", default=None)
 
 
 def current() -> PrefetchedObjects | None:

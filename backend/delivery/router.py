@@ -1,6 +1,6 @@
 from wagtail.api.v2.router import WagtailAPIRouter
 
-from headless.views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, ReaderPagesAPIViewSet
+from delivery.views import PublicDocumentsAPIViewSet, PublicImagesAPIViewSet, ReaderPagesAPIViewSet
 
 api_router = WagtailAPIRouter("wagtailapi")
 api_router.register_endpoint("pages", ReaderPagesAPIViewSet)

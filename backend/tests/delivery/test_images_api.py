@@ -1,13 +1,13 @@
 import pytest
 from django.contrib.auth.models import Group
-from wagtail.models import Collection, CollectionViewRestriction
+from wagtail.models import CollectionViewRestriction
 
-from tests.factories import ImageFactory
+from tests.factories import ImageFactory, root_collection
 
 
 @pytest.fixture
 def private_collection(db):
-    collection = Collection.get_first_root_node().add_child(name="Private")
+    collection = root_collection().add_child(name="Private")
     restriction = CollectionViewRestriction.objects.create(
         collection=collection, restriction_type=CollectionViewRestriction.GROUPS
     )

@@ -3,7 +3,7 @@
 from django.db.models import Prefetch
 from wagtail.images import get_image_model
 
-from headless.urls import backend_url
+from delivery.urls import backend_url
 
 RENDITION_WIDTHS = (480, 960, 1600)
 RENDITION_SPECS = tuple(f"width-{width}" for width in RENDITION_WIDTHS)

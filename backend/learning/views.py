@@ -1,0 +1,292 @@
+from django.shortcuts import get_object_or_404
+from rest_framework import status
+from rest_framework.exceptions import NotFound, ValidationError
+from rest_framework.generics import GenericAPIView
+from rest_framework.permissions import AllowAny, IsAuthenticated
+from rest_framework.response import Response
+from rest_framework.throttling import ScopedRateThrottle
+from rest_framework.views import APIView
+from wagtail.rich_text import expand_db_html
+
+from courses.models import CoursePage
+from delivery.prefetch import prefetched_references
+from learning import selectors, serializers, services
+from learning.models import SubmissionStatus
+
+
+def _learner(request):
+    user = request.user
+    return user if user.is_authenticated else None
+
+
+def _course_or_404(course_id: int) -> CoursePage:
+    course = selectors.course_list().filter(pk=course_id).first()
+    if course is None:
+        raise NotFound()
+    return course
+
+
+class CourseListView(GenericAPIView):
+    """Published courses; a signed-in learner also gets their enrolment and progress."""
+
+    permission_classes = [AllowAny]
+    serializer_class = serializers.CourseSummarySerializer
+
+    def get_queryset(self):
+        queryset = selectors.course_list().select_related("cover_image")
+        difficulty = self.request.query_params.get("difficulty")
+        return queryset.filter(difficulty=difficulty) if difficulty else queryset
+
+    def get(self, request):
+        courses = self.paginate_queryset(self.get_queryset())
+        learner = _learner(request)
+        enrolled_ids = (
+            set(selectors.learner_enrolments(learner=learner).values_list("course_id", flat=True))
+            if learner
+            else set()
+        )
+        items = []
+        for course in courses:
+            lessons = list(selectors.course_lessons(course=course))
+            progress = (
+                selectors.course_progress(learner=learner, course=course, lessons=lessons)
+                if learner
+                else None
+            )
+            items.append(
+                serializers.course_summary(
+                    course,
+                    lessons=lessons,
+                    enrolled=(course.pk in enrolled_ids) if learner else None,
+                    progress=progress,
+                    request=request,
+                )
+            )
+        return self.get_paginated_response(items)
+
+
+class CourseDetailView(APIView):
+    permission_classes = [AllowAny]
+
+    def get(self, request, course_id: int):
+        course = _course_or_404(course_id)
+        lessons = list(selectors.course_lessons(course=course))
+        learner = _learner(request)
+        data = serializers.course_detail(
+            course,
+            lessons=lessons,
+            completed_ids=(
+                selectors.completed_lesson_ids(learner=learner, course_ids=[course.pk])
+                if learner
+                else None
+            ),
+            enrolled=selectors.is_enrolled(learner=learner, course_id=course.pk)
+            if learner
+            else None,
+            progress=selectors.course_progress(learner=learner, course=course, lessons=lessons)
+            if learner
+            else None,
+            request=request,
+        )
+        return Response(serializers.CourseDetailSerializer(data).data)
+
+
+class EnrolmentView(APIView):
+    """``PUT`` enrols (201 the first time, 200 after); ``DELETE`` unenrols."""
+
+    def put(self, request, course_id: int):
+        course = _course_or_404(course_id)
+        enrolment, created = services.enrolment_create(learner=request.user, course=course)
+        return Response(
+            serializers.enrolment_representation(enrolment, request),
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+    def delete(self, request, course_id: int):
+        course = _course_or_404(course_id)
+        if not services.enrolment_delete(learner=request.user, course=course):
+            raise NotFound()
+        return Response(status=status.HTTP_204_NO_CONTENT)
+
+
+class EnrolmentListView(GenericAPIView):
+    serializer_class = serializers.EnrolmentSerializer
+
+    def get(self, request):
+        enrolments = self.paginate_queryset(selectors.learner_enrolments(learner=request.user))
+        return self.get_paginated_response(
+            [serializers.enrolment_representation(enrolment, request) for enrolment in enrolments]
+        )
+
+
+def _neighbours(lesson, lessons):
+    ids = [item.pk for item in lessons]
+    index = ids.index(lesson.pk)
+    previous = lessons[index - 1] if index > 0 else None
+    following = lessons[index + 1] if index + 1 < len(lessons) else None
+    return previous, following
+
+
+class LessonDetailView(APIView):
+    permission_classes = [AllowAny]
+
+    def get(self, request, lesson_id: int):
+        lesson = selectors.lesson_get(lesson_id=lesson_id)
+        if lesson is None:
+            raise NotFound()
+        course = selectors.lesson_course(lesson=lesson)
+        lessons = list(selectors.course_lessons(course=course))
+        previous, following = _neighbours(lesson, lessons)
+        learner = _learner(request)
+        with prefetched_references([lesson], request=request):
+            body = lesson.body.stream_block.get_api_representation(
+                lesson.body, {"request": request}
+            )
+        data = {
+            **serializers.page_link(lesson, request),
+            "summary": lesson.summary,
+            "estimated_minutes": lesson.estimated_minutes,
+            "body": body,
+            "course": serializers.page_link(course, request),
+            "previous": serializers.page_link(previous, request),
+            "next": serializers.page_link(following, request),
+            "exercises": [{"id": ex.pk, "title": ex.title} for ex in lesson.exercises.all()],
+            "completed": (
+                lesson.pk in selectors.completed_lesson_ids(learner=learner, course_ids=[course.pk])
+                if learner
+                else None
+            ),
+        }
+        return Response(serializers.LessonDetailSerializer(data).data)
+
+
+class LessonCompletionView(APIView):
+    """``PUT`` marks the lesson complete: 201 the first time, 200 after."""
+
+    def put(self, request, lesson_id: int):
+        lesson = selectors.lesson_get(lesson_id=lesson_id)
+        if lesson is None:
+            raise NotFound()
+        completion, created = services.lesson_complete(learner=request.user, lesson=lesson)
+        return Response(
+            serializers.CompletionSerializer(completion).data,
+            status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
+        )
+
+
+class ExerciseDetailView(APIView):
+    """The exercise as learners see it: never the solution, never a hidden test."""
+
+    permission_classes = [AllowAny]
+
+    def get(self, request, exercise_id: int):
+        exercise = selectors.exercise_get(exercise_id=exercise_id)
+        if exercise is None:
+            raise NotFound()
+        tests = exercise.test_case_list
+        data = {
+            "id": exercise.pk,
+            "title": exercise.title,
+            "instructions": expand_db_html(exercise.instructions),
+            "language": exercise.language,
+            "starter_code": exercise.starter_code,
+            "time_limit_seconds": exercise.time_limit_seconds,
+            "memory_limit_mb": exercise.memory_limit_mb,
+            "lesson": serializers.page_link(exercise.lesson, request),
+            "tests": [
+                {"name": test["name"], "code": test["code"], "weight": test["weight"]}
+                for test in tests
+                if not test["hidden"]
+            ],
+            "hidden_test_count": sum(1 for test in tests if test["hidden"]),
+        }
+        return Response(serializers.ExerciseDetailSerializer(data).data)
+
+
+class SubmissionListView(GenericAPIView):
+    """Learners list and create their own submissions; staff can list everyone's."""
+
+    serializer_class = serializers.SubmissionSerializer
+    throttle_scope = "submissions"
+
+    def get_throttles(self):
+        return [ScopedRateThrottle()] if self.request.method == "POST" else []
+
+    def get_queryset(self):
+        queryset = selectors.submission_list(user=self.request.user)
+        params = self.request.query_params
+        if (exercise := params.get("exercise")) is not None:
+            if not exercise.isdigit():
+                raise ValidationError({"exercise": ["Must be an integer."]})
+            queryset = queryset.filter(exercise_id=int(exercise))
+        if (wanted := params.get("status")) is not None:
+            if wanted not in SubmissionStatus.values:
+                raise ValidationError({"status": ["Unknown status."]})
+            queryset = queryset.filter(status=wanted)
+        return queryset
+
+    def get(self, request):
+        page = self.paginate_queryset(self.get_queryset())
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def post(self, request):
+        payload = serializers.SubmissionInputSerializer(data=request.data)
+        payload.is_valid(raise_exception=True)
+        exercise = selectors.exercise_get(exercise_id=payload.validated_data["exercise"])
+        if exercise is None:
+            raise NotFound()
+        submission = services.submission_create(
+            learner=request.user, exercise=exercise, code=payload.validated_data["code"]
+        )
+        submission.refresh_from_db()
+        return Response(
+            serializers.SubmissionSerializer(submission).data, status=status.HTTP_202_ACCEPTED
+        )
+
+
+class SubmissionDetailView(APIView):
+    def get(self, request, submission_id: int):
+        submission = get_object_or_404(
+            selectors.submission_list(user=request.user), pk=submission_id
+        )
+        return Response(serializers.SubmissionSerializer(submission).data)
+
+
+def _courses_progress(learner, request):
+    enrolments = selectors.learner_enrolments(learner=learner)
+    rows = []
+    for enrolment in enrolments.filter(course__in=selectors.course_list()):
+        progress = selectors.course_progress(learner=learner, course=enrolment.course)
+        rows.append(
+            {
+                "course": serializers.page_link(enrolment.course, request),
+                "progress": serializers.progress_representation(progress, request),
+            }
+        )
+    return rows
+
+
+class ProgressView(APIView):
+    permission_classes = [IsAuthenticated]
+
+    def get(self, request):
+        data = {
+            "streak": selectors.learner_streak(learner=request.user).__dict__,
+            "courses": _courses_progress(request.user, request),
+        }
+        return Response(serializers.ProgressOverviewSerializer(data).data)
+
+
+class DashboardView(APIView):
+    RECENT_SUBMISSIONS = 5
+
+    def get(self, request):
+        recent = selectors.submission_list(user=request.user).filter(learner=request.user)
+        data = {
+            "streak": selectors.learner_streak(learner=request.user).__dict__,
+            "courses": _courses_progress(request.user, request),
+            "recent_submissions": serializers.SubmissionSerializer(
+                recent[: self.RECENT_SUBMISSIONS], many=True
+            ).data,
+        }
+        return Response(serializers.DashboardSerializer(data).data)

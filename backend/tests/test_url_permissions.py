@@ -1,0 +1,119 @@
+"""Walks every URL pattern of our APIs and checks who may use it.
+
+A new endpoint fails this test until its policy is written down in POLICIES.
+"""
+
+import pytest
+from django.urls import URLPattern, URLResolver, get_resolver
+from rest_framework.test import APIClient
+
+from learning.services import enrolment_create, submission_create
+
+PUBLIC, SIGNED_IN, OWNER = "public", "signed-in", "owner"
+
+# url name -> (policy, methods to try)
+POLICIES = {
+    "v1:course-list": (PUBLIC, ["get"]),
+    "v1:course-detail": (PUBLIC, ["get"]),
+    "v1:lesson-detail": (PUBLIC, ["get"]),
+    "v1:exercise-detail": (PUBLIC, ["get"]),
+    "v1:course-enrolment": (SIGNED_IN, ["put", "delete"]),
+    "v1:enrolment-list": (SIGNED_IN, ["get"]),
+    "v1:lesson-completion": (SIGNED_IN, ["put"]),
+    "v1:submission-list": (SIGNED_IN, ["get", "post"]),
+    "v1:submission-detail": (OWNER, ["get"]),
+    "v1:progress": (SIGNED_IN, ["get"]),
+    "v1:dashboard": (SIGNED_IN, ["get"]),
+    "v1:me": (SIGNED_IN, ["get", "patch"]),
+    "v1:me-avatar": (SIGNED_IN, ["delete"]),
+}
+
+
+def _api_v1_patterns(resolver=None, prefix="", namespace=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
+            yield from _api_v1_patterns(pattern, route, inner)
+        elif isinstance(pattern, URLPattern) and route.startswith("api/v1/"):
+            yield f"{namespace}{pattern.name}", route
+
+
+def _concrete(route, ids):
+    for name, value in ids.items():
+        route = route.replace(f"<int:{name}>", str(value))
+    assert "<" not in route, f"no test id for a parameter of {route}"
+    return "/" + route
+
+
+@pytest.fixture
+def world(learner, other_learner, course, lessons):
+    enrolment_create(learner=learner, course=course)
+    exercise = lessons[0].exercises.get()
+    submission = submission_create(learner=learner, exercise=exercise, code="x = 1")
+    return {
+        "course_id": course.pk,
+        "lesson_id": lessons[0].pk,
+        "exercise_id": exercise.pk,
+        "submission_id": submission.pk,
+    }
+
+
+def _call(client, method, url):
+    payload = {"exercise": 0, "code": ""} if method == "post" else {}
+    return getattr(client, method)(url, payload, format="json")
+
+
+@pytest.mark.django_db
+def test_every_api_v1_url_has_a_policy():
+    names = {name for name, _route in _api_v1_patterns()}
+
+    assert names == set(POLICIES)
+
+
+@pytest.mark.django_db
+def test_anonymous_users_reach_only_public_endpoints(world):
+    client = APIClient()
+    for name, route in _api_v1_patterns():
+        policy, methods = POLICIES[name]
+        for method in methods:
+            response = _call(client, method, _concrete(route, world))
+            if policy == PUBLIC:
+                assert response.status_code == 200, (name, method)
+            else:
+                assert response.status_code == 401, (name, method, response.status_code)
+                assert response.json()["code"] == "not_authenticated"
+
+
+@pytest.mark.django_db
+def test_other_learners_cannot_read_a_learners_objects(world, other_learner):
+    client = APIClient()
+    client.force_authenticate(other_learner)
+    for name, route in _api_v1_patterns():
+        policy, methods = POLICIES[name]
+        if policy != OWNER:
+            continue
+        for method in methods:
+            assert _call(client, method, _concrete(route, world)).status_code == 404, name
+
+
+@pytest.mark.django_db
+def test_owners_and_staff_can_read_owned_objects(world, learner, staff):
+    for user in (learner, staff):
+        client = APIClient()
+        client.force_authenticate(user)
+        for name, route in _api_v1_patterns():
+            if POLICIES[name][0] == OWNER:
+                assert client.get(_concrete(route, world)).status_code == 200, (name, user)
+
+
+@pytest.mark.django_db
+def test_signed_in_endpoints_only_show_the_callers_own_data(world, other_learner):
+    client = APIClient()
+    client.force_authenticate(other_learner)
+
+    assert client.get("/api/v1/submissions/").json()["meta"]["total_count"] == 0
+    assert client.get("/api/v1/enrolments/").json()["meta"]["total_count"] == 0
+    assert client.get("/api/v1/progress/").json()["courses"] == []
+    assert client.get("/api/v1/dashboard/").json()["recent_submissions"] == []

@@ -10,7 +10,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: help install dev migrate demo backend test test-backend check-migrations lint format lock clean
+.PHONY: help install sandbox-tools dev migrate demo backend test test-backend check-migrations lint format lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -22,7 +22,19 @@ $(DEV_STAMP): $(BACKEND)/requirements/dev.txt
 	@$(PY) -m pip install --quiet --require-hashes -r $(BACKEND)/requirements/dev.txt
 	@touch $@
 
-install: $(DEV_STAMP) ## Install the backend's locked dependencies into backend/.venv
+install: $(DEV_STAMP) sandbox-tools ## Install the backend's locked dependencies into backend/.venv
+
+sandbox-tools: ## Install bubblewrap (the grading sandbox) when it is missing and we may
+	@if ! command -v bwrap >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "==> Installing bubblewrap for the grading sandbox"; \
+	    (apt-get install -y -qq bubblewrap >/dev/null 2>&1 || \
+	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq bubblewrap >/dev/null 2>&1)) || \
+	     echo "    could not install bubblewrap: grading will run without isolation in dev"; \
+	  else \
+	    echo "==> bubblewrap is missing: install it (e.g. sudo apt-get install bubblewrap) to isolate grading"; \
+	  fi; \
+	fi
 
 migrate: install ## Apply database migrations
 	@echo "==> Migrating the database ($${DATABASE_URL:-embedded SQLite})"
@@ -37,6 +49,7 @@ backend: ## Run the backend development server on :8000
 	@cd $(BACKEND) && exec $(PY) manage.py runserver 0.0.0.0:8000
 
 dev: demo ## Install, migrate, load the demo and run the backend
+	@cd $(BACKEND) && $(PY) manage.py grading_status
 	@$(MAKE) --no-print-directory backend
 
 check-migrations: install ## Fail when models changed without a migration

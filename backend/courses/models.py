@@ -12,7 +12,7 @@ from wagtail.search import index
 
 from core.choices import Difficulty
 from courses.blocks import ObjectiveBlock, TestCaseBlock
-from courses.validation import validate_exercise_shape
+from courses.validation import validate_exercise_behaviour, validate_exercise_shape
 from delivery.blocks import RICH_TEXT_FEATURES, ArticleStreamBlock
 from delivery.fields import ImageField, TagNamesField
 from delivery.images import renditions_prefetch
@@ -164,6 +164,7 @@ class Exercise(Orderable):
     def clean(self):
         super().clean()
         validate_exercise_shape(self)
+        validate_exercise_behaviour(self)
 
     @property
     def test_case_list(self) -> list[dict]:

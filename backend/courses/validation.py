@@ -1,4 +1,5 @@
-"""What an exercise must satisfy before editors can save it."""
+"""What an exercise must satisfy before editors can save it: a gradable shape first,
+then the right behaviour in the grader."""
 
 from django.core.exceptions import ValidationError
 
@@ -22,5 +23,32 @@ def validate_exercise_shape(exercise) -> None:
         errors.setdefault("starter_code", []).append(
             "The starter code must not be the reference solution."
         )
+    if errors:
+        raise ValidationError(errors)
+
+
+def validate_exercise_behaviour(exercise) -> None:
+    """Grade the reference solution and the starter code with the learners' engine:
+    the solution must pass every test and the starter code must fail at least one."""
+    from grading.engine import grade
+    from grading.limits import Limits
+    from grading.sandbox import SandboxUnavailable
+
+    test_cases = [dict(block.value) for block in exercise.test_cases]
+    limits = Limits.for_exercise(exercise)
+    try:
+        solution = grade(code=exercise.solution, test_cases=test_cases, limits=limits)
+        starter = grade(code=exercise.starter_code, test_cases=test_cases, limits=limits)
+    except SandboxUnavailable as exc:
+        raise ValidationError(
+            "Exercises cannot be checked because grading is unavailable here."
+        ) from exc
+    errors: dict[str, list[str]] = {}
+    if solution.status != "passed":
+        failing = [test.name for test in solution.tests if test.status != "passed"]
+        detail = ", ".join(failing) if failing else solution.message
+        errors["solution"] = [f"The reference solution must pass every test ({detail})."]
+    if starter.status == "passed":
+        errors["starter_code"] = ["The starter code already passes every test."]
     if errors:
         raise ValidationError(errors)

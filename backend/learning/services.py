@@ -9,6 +9,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from courses.models import CoursePage, Exercise, LessonPage
+from grading.services import submission_enqueue
 from learning.errors import NotEnrolled
 from learning.models import ActivityDay, Enrolment, LessonCompletion, Submission
 from learning.selectors import is_enrolled, lesson_course
@@ -78,4 +79,5 @@ def submission_create(*, learner, exercise: Exercise, code: str) -> Submission:
             code=code,
         )
         activity_record(learner=learner)
+        submission_enqueue(submission_id=submission.pk)
     return submission

@@ -22,6 +22,7 @@ INSTALLED_APPS = [
     "courses",
     "learning",
     "accounts",
+    "grading",
     "demo",
     "wagtail_headless_preview",
     "wagtail.embeds",
@@ -202,3 +203,17 @@ LOGGING = {
 OPENAI_API_KEY = env_str("OPENAI_API_KEY")
 AI_BASE_URL = env_str("AI_BASE_URL")
 AI_MODEL = env_str("AI_MODEL", "gpt-4o-mini")
+
+# Grading learner code (see grading/sandbox.py). "auto" uses bubblewrap when it
+# works here; without it, grading needs GRADING_ALLOW_UNISOLATED, which
+# production refuses by default.
+GRADING_ISOLATION = env_str("GRADING_ISOLATION", "auto")
+GRADING_ALLOW_UNISOLATED = env_bool("GRADING_ALLOW_UNISOLATED", False)
+GRADING_PYTHON = env_str("GRADING_PYTHON")
+GRADING_SANDBOX_UID = env_int("GRADING_SANDBOX_UID", 65534)
+GRADING_MAX_CPU_SECONDS = env_int("GRADING_MAX_CPU_SECONDS", 10)
+GRADING_MAX_MEMORY_MB = env_int("GRADING_MAX_MEMORY_MB", 512)
+# A submission whose worker vanished is retried after this long, at most
+# GRADING_MAX_ATTEMPTS times, then marked as an error.
+GRADING_LEASE_SECONDS = env_int("GRADING_LEASE_SECONDS", 120)
+GRADING_MAX_ATTEMPTS = env_int("GRADING_MAX_ATTEMPTS", 3)

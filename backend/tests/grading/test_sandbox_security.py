@@ -1,0 +1,154 @@
+"""Each attack is contained and reported, and the next submission grades normally."""
+
+import pytest
+
+from grading.engine import grade
+from grading.limits import Limits
+from tests.grading.conftest import requires_bubblewrap
+
+pytestmark = requires_bubblewrap
+
+LIMITS = Limits(cpu_seconds=2, wall_seconds=4, memory_mb=128, max_output_bytes=64 * 1024)
+CHECK = [{"name": "answer", "code": "assert answer() == 42", "hidden": False, "weight": 1}]
+HONEST = "def answer():\n    return 42\n"
+
+
+def _probe(source: str) -> dict:
+    """Run an attack whose outcome the test code asserts; the test passes if contained."""
+    return {"name": "contained", "code": source, "hidden": False, "weight": 1}
+
+
+def _grade(code, tests=CHECK):
+    return grade(code=code, test_cases=tests, limits=LIMITS)
+
+
+@pytest.fixture(autouse=True)
+def _next_submission_grades_normally():
+    yield
+    result = _grade(HONEST)
+    assert (result.status, result.score) == ("passed", 100), result
+
+
+def test_an_infinite_loop_times_out():
+    assert _grade("while True:\n    pass\n").status == "timeout"
+
+
+def test_a_fork_bomb_is_stopped():
+    code = (
+        "import os\nwhile True:\n    try:\n        os.fork()\n    except OSError:\n        pass\n"
+    )
+
+    assert _grade(code).status in {"timeout", "error"}
+
+
+def test_a_memory_bomb_is_reported_as_memory():
+    assert _grade("hog = 'x' * (2 * 1024 ** 3)\n").status == "memory"
+
+
+def test_a_flood_of_output_is_cut_off():
+    code = "import os\nwhile True:\n    os.write(1, b'x' * 65536)\n"
+
+    result = _grade(code)
+
+    assert result.status == "error"
+    assert "output" in result.message
+
+
+def test_writing_outside_the_working_directory_fails():
+    attack = _probe(
+        "import os\n"
+        "for path in ['/usr/evil', '/input/evil', '/evil', '/proc/evil']:\n"
+        "    try:\n"
+        "        open(path, 'w').write('x')\n"
+        "        raise AssertionError('wrote ' + path)\n"
+        "    except OSError:\n"
+        "        pass\n"
+        "open('scratch.txt', 'w').write('allowed')\n"
+    )
+
+    assert _grade("", [attack]).status == "passed"
+
+
+def test_the_project_settings_environment_and_dotenv_are_invisible():
+    attack = _probe(
+        "import os\n"
+        "assert not any(key in os.environ for key in "
+        "['SECRET_KEY', 'DATABASE_URL', 'REDIS_URL', 'OPENAI_API_KEY'])\n"
+        "assert set(os.environ) <= {'LANG', 'PATH', 'PWD', 'PYTHONDONTWRITEBYTECODE'}\n"
+        "for path in ['/work/main/backend/.env', '/work/main/backend/config/settings/base.py',"
+        " '/etc/passwd', '/root', '/home']:\n"
+        "    assert not os.path.exists(path), path\n"
+    )
+
+    assert _grade("", [attack]).status == "passed"
+
+
+def test_no_socket_reaches_our_services_or_the_outside():
+    attack = _probe(
+        "import socket\n"
+        "for host, port in [('127.0.0.1', 5432), ('127.0.0.1', 6379), ('127.0.0.1', 8000),"
+        " ('1.1.1.1', 80), ('::1', 5432)]:\n"
+        "    family = socket.AF_INET6 if ':' in host else socket.AF_INET\n"
+        "    sock = socket.socket(family)\n"
+        "    sock.settimeout(1)\n"
+        "    try:\n"
+        "        sock.connect((host, port))\n"
+        "        raise AssertionError(f'connected to {host}:{port}')\n"
+        "    except OSError:\n"
+        "        pass\n"
+    )
+
+    assert _grade("", [attack]).status == "passed"
+
+
+def test_a_ctypes_segfault_is_reported_as_a_crash():
+    result = _grade("import ctypes\nctypes.string_at(0)\n")
+
+    assert result.status == "error"
+    assert "SIGSEGV" in result.message
+
+
+def test_killing_the_parent_only_ends_this_submission():
+    result = _grade("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)\n" + HONEST)
+
+    assert result.status in {"error", "failed", "passed"}
+
+
+def test_the_projects_django_settings_cannot_be_imported():
+    attack = _probe(
+        "try:\n"
+        "    import config.settings.base\n"
+        "    raise AssertionError('imported the settings')\n"
+        "except ImportError:\n"
+        "    pass\n"
+        "try:\n"
+        "    import django\n"
+        "    raise AssertionError('django is importable')\n"
+        "except ImportError:\n"
+        "    pass\n"
+    )
+
+    assert _grade("", [attack]).status == "passed"
+
+
+def test_sleeping_past_the_wall_clock_times_out():
+    result = _grade("import time\ntime.sleep(60)\n")
+
+    assert result.status == "timeout"
+    assert result.duration_ms < 10_000
+
+
+def test_symlinks_cannot_reach_outside_the_sandbox():
+    attack = _probe(
+        "import os\n"
+        "os.symlink('/work/main/backend/config/settings/base.py', 'settings')\n"
+        "os.symlink('/etc/shadow', 'shadow')\n"
+        "for link in ['settings', 'shadow']:\n"
+        "    try:\n"
+        "        open(link).read()\n"
+        "        raise AssertionError('read through ' + link)\n"
+        "    except OSError:\n"
+        "        pass\n"
+    )
+
+    assert _grade("", [attack]).status == "passed"

@@ -10,7 +10,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: help install sandbox-tools dev migrate demo backend test test-backend check-migrations lint format lock clean
+.PHONY: help install sandbox-tools bench dev migrate demo backend test test-backend check-migrations lint format lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -58,7 +58,8 @@ check-migrations: install ## Fail when models changed without a migration
 	@cd $(BACKEND) && DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
 
 test-backend: install ## Run the backend test suite (pytest)
-	@echo "==> Backend tests on $${DATABASE_URL:+PostgreSQL}$${DATABASE_URL:-SQLite} with $${REDIS_URL:+Redis}$${REDIS_URL:-the local-memory cache}"
+	@db=$${DATABASE_URL:+PostgreSQL}; cache=$${REDIS_URL:+Redis}; \
+	  echo "==> Backend tests on $${db:-SQLite} with $${cache:-the local-memory cache}"
 	@cd $(BACKEND) && $(PY) -m pytest; status=$$?; \
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: treating that as a failure"; exit 1; fi; \
 	  exit $$status
@@ -68,10 +69,25 @@ test: check-migrations test-backend ## Install what the tests need and run every
 lint: install ## Ruff lint and format check
 	@echo "==> ruff check and ruff format --check"
 	@cd $(BACKEND) && $(PY) -m ruff check . && $(PY) -m ruff format --check .
+	@$(PY) -m ruff check --config $(BACKEND)/pyproject.toml bench
+	@$(PY) -m ruff format --check --config $(BACKEND)/pyproject.toml bench
 
 format: install ## Format and auto-fix the code
 	@echo "==> ruff format and ruff check --fix"
 	@cd $(BACKEND) && $(PY) -m ruff format . && $(PY) -m ruff check --fix .
+	@$(PY) -m ruff format --config $(BACKEND)/pyproject.toml bench
+	@$(PY) -m ruff check --fix --config $(BACKEND)/pyproject.toml bench
+
+BENCH_DB ?= codecampus_bench
+BENCH_ENV = DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) REDIS_URL=redis://127.0.0.1:6379/11 DEBUG=false
+
+bench: install ## Measure against PostgreSQL + Redis; writes bench/results/latest.{md,json}
+	@echo "==> Benchmarks on PostgreSQL (database $(BENCH_DB)) and Redis; not part of make test"
+	@psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$(BENCH_DB)'" | grep -q 1 || \
+	  psql -h 127.0.0.1 -U postgres -d postgres -qc 'CREATE DATABASE "$(BENCH_DB)"'
+	@cd $(BACKEND) && $(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
+	@cd $(BACKEND) && $(BENCH_ENV) $(PY) manage.py load_demo >/dev/null
+	@$(BENCH_ENV) $(PY) bench/run.py
 
 lock: install ## Re-resolve backend/requirements/*.txt from pyproject.toml
 	@echo "==> Locking dependencies with uv"

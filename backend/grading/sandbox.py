@@ -75,6 +75,9 @@ def _bubblewrap_argv(input_dir: str, limits: Limits, argv: list[str]) -> list[st
         "--unshare-user",
         "--die-with-parent",
         "--new-session",
+        # The program is the namespace's init: no bubblewrap init process to
+        # start, and nothing inside can signal it without a handler it installed.
+        "--as-pid-1",
         "--cap-drop", "ALL",
         "--uid", "65534",
         "--gid", "65534",

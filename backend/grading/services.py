@@ -19,7 +19,7 @@ from courses.models import Exercise
 from grading.engine import GradeResult, grade
 from grading.limits import Limits
 from grading.sandbox import SandboxUnavailable
-from learning.models import Submission, SubmissionStatus
+from learning.models import LessonCompletion, Submission, SubmissionStatus
 
 logger = logging.getLogger(__name__)
 
@@ -108,7 +108,10 @@ def _complete_lesson_if_all_passed(submission: Submission) -> None:
     from learning.services import lesson_complete
 
     lesson = submission.lesson
-    if lesson is None:
+    already_complete = LessonCompletion.objects.filter(
+        learner_id=submission.learner_id, lesson_id=submission.lesson_id
+    ).exists()
+    if lesson is None or already_complete:
         return
     exercise_ids = set(Exercise.objects.filter(lesson=lesson).values_list("pk", flat=True))
     passed = set(

@@ -1,0 +1,92 @@
+"""`make bench`: run every benchmark section and write bench/results/latest.{json,md}."""
+
+import json
+import platform
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+RESULTS = HERE / "results"
+SECTIONS = {
+    "grading": {
+        "script": "grading.py",
+        "reproduce": "make bench  (or: backend/.venv/bin/python bench/grading.py)",
+    },
+}
+
+
+def run_section(name: str, spec: dict) -> dict:
+    print(f"==> bench: {name}", flush=True)
+    output = subprocess.run(
+        [sys.executable, str(HERE / spec["script"])],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def markdown(report: dict) -> str:
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Run at {report['run_at']} on {report['machine']}.",
+        "",
+        "## Targets",
+        "",
+        "| Section | Figure | Target | Measured | Met |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for section, data in report["sections"].items():
+        for target in data["targets"]:
+            met = "met" if target["met"] else "**missed**"
+            lines.append(
+                f"| {section} | {target['name']} | {target['target']} | {target['value']} | {met} |"
+            )
+    grading = report["sections"].get("grading")
+    if grading:
+        sandbox, e2e = grading["sandbox"], grading["end_to_end"]
+        lines += [
+            "",
+            "## Grading",
+            "",
+            f"Isolation: {sandbox['isolation']}.",
+            "",
+            "| Measure | Value |",
+            "| --- | --- |",
+            f"| Trivial program, no sandbox (median) | {sandbox['plain_median_ms']} ms |",
+            f"| Trivial program, sandboxed (median) | {sandbox['sandboxed_median_ms']} ms |",
+            f"| Sandbox overhead | {sandbox['overhead_ms']} ms |",
+            f"| Grading a trivial submission end to end (median / p95) | "
+            f"{e2e['median_ms']} / {e2e['p95_ms']} ms |",
+        ]
+        for row in grading["throughput"]:
+            lines.append(
+                f"| {row['submissions']} queued submissions, {row['workers']} worker(s), "
+                f"median of {row['rounds']} batches | "
+                f"{row['seconds']} s, {row['per_second']}/s ({row['passed']} passed) |"
+            )
+    lines += ["", "## Reproduce", ""]
+    lines += [f"- {name}: `{spec['reproduce']}`" for name, spec in SECTIONS.items()]
+    return "\n".join(lines) + "\n"
+
+
+def main() -> int:
+    report = {
+        "run_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        "machine": f"{platform.machine()}, {platform.python_implementation()} "
+        f"{platform.python_version()}",
+        "sections": {name: run_section(name, spec) for name, spec in SECTIONS.items()},
+    }
+    RESULTS.mkdir(exist_ok=True)
+    (RESULTS / "latest.json").write_text(json.dumps(report, indent=2) + "\n")
+    (RESULTS / "latest.md").write_text(markdown(report))
+    print(markdown(report))
+    print("Reproduce: " + "; ".join(spec["reproduce"] for spec in SECTIONS.values()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -10,7 +10,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: help install sandbox-tools bench dev migrate demo backend test test-backend check-migrations lint format lock clean
+.PHONY: help install sandbox-tools bench openapi openapi-check dev migrate demo backend test test-backend check-migrations lint format lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -64,7 +64,24 @@ test-backend: install ## Run the backend test suite (pytest)
 	  if [ $$status -eq 5 ]; then echo "pytest collected no tests: treating that as a failure"; exit 1; fi; \
 	  exit $$status
 
-test: check-migrations test-backend ## Install what the tests need and run every suite
+SPECTACULAR = DJANGO_SETTINGS_MODULE=config.settings.test $(PY) $(BACKEND)/manage.py spectacular --validate --fail-on-warn
+
+openapi: install ## Regenerate openapi/schema.yaml and openapi/schema.json from the code
+	@echo "==> Generating openapi/schema.yaml and openapi/schema.json (drf-spectacular)"
+	@$(SPECTACULAR) --format openapi --file openapi/schema.yaml
+	@$(SPECTACULAR) --format openapi-json --file openapi/schema.json
+
+openapi-check: install ## Fail when openapi/ differs from what the code generates
+	@echo "==> Checking that openapi/ matches the code"
+	@tmp=$$(mktemp -d); \
+	  $(SPECTACULAR) --format openapi --file $$tmp/schema.yaml && \
+	  $(SPECTACULAR) --format openapi-json --file $$tmp/schema.json && \
+	  diff -u openapi/schema.yaml $$tmp/schema.yaml && diff -q openapi/schema.json $$tmp/schema.json; \
+	  status=$$?; rm -rf $$tmp; \
+	  if [ $$status -ne 0 ]; then echo "openapi/ is out of date: run 'make openapi' and commit it"; fi; \
+	  exit $$status
+
+test: check-migrations openapi-check test-backend ## Install what the tests need and run every suite
 
 lint: install ## Ruff lint and format check
 	@echo "==> ruff check and ruff format --check"

@@ -1,3 +1,4 @@
+from drf_spectacular.utils import extend_schema
 from rest_framework.parsers import MultiPartParser
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -13,15 +14,24 @@ from accounts.services import (
     profile_get_or_create,
     profile_update,
 )
+from core.openapi import errors
 
 
 class MeView(APIView):
     """The signed-in learner's own profile."""
 
+    @extend_schema(
+        operation_id="me_retrieve", responses={200: ProfileOutputSerializer, **errors(401)}
+    )
     def get(self, request):
         profile = profile_get_or_create(user=request.user)
         return Response(ProfileOutputSerializer(profile).data)
 
+    @extend_schema(
+        operation_id="me_update",
+        request=ProfileInputSerializer,
+        responses={200: ProfileOutputSerializer, **errors(400, 401, 403)},
+    )
     def patch(self, request):
         serializer = ProfileInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -32,12 +42,20 @@ class MeView(APIView):
 class AvatarView(APIView):
     parser_classes = [MultiPartParser]
 
+    @extend_schema(
+        operation_id="avatar_update",
+        request={"multipart/form-data": AvatarInputSerializer},
+        responses={200: ProfileOutputSerializer, **errors(400, 401, 403, 413)},
+    )
     def put(self, request):
         serializer = AvatarInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         profile = profile_avatar_set(user=request.user, upload=serializer.validated_data["avatar"])
         return Response(ProfileOutputSerializer(profile).data)
 
+    @extend_schema(
+        operation_id="avatar_delete", responses={200: ProfileOutputSerializer, **errors(401, 403)}
+    )
     def delete(self, request):
         profile = profile_avatar_delete(user=request.user)
         return Response(ProfileOutputSerializer(profile).data)

@@ -1,6 +1,11 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.static import serve
+from drf_spectacular.views import (
+    SpectacularAPIView,
+    SpectacularRedocView,
+    SpectacularSwaggerView,
+)
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
@@ -20,6 +25,9 @@ urlpatterns = [
     path("api/v1/", include((learning_urls, "v1"))),
     # Learner accounts: django-allauth's headless API (browser and app clients).
     path("api/auth/", include("allauth.headless.urls")),
+    path("api/schema/", SpectacularAPIView.as_view(), name="openapi-schema"),
+    path("api/docs/", SpectacularSwaggerView.as_view(url_name="openapi-schema"), name="api-docs"),
+    path("api/redoc/", SpectacularRedocView.as_view(url_name="openapi-schema"), name="api-redoc"),
     path("healthz/", healthz, name="healthz"),
 ]
 

@@ -1,4 +1,5 @@
 from django.shortcuts import get_object_or_404
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import GenericAPIView
@@ -8,6 +9,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from wagtail.rich_text import expand_db_html
 
+from core.openapi import PAGE_PARAMETERS, errors, paginated
 from courses.models import CoursePage
 from delivery.prefetch import prefetched_references
 from learning import selectors, serializers, services
@@ -37,6 +39,14 @@ class CourseListView(GenericAPIView):
         difficulty = self.request.query_params.get("difficulty")
         return queryset.filter(difficulty=difficulty) if difficulty else queryset
 
+    @extend_schema(
+        operation_id="courses_list",
+        parameters=[
+            *PAGE_PARAMETERS,
+            OpenApiParameter("difficulty", str, enum=["beginner", "intermediate", "advanced"]),
+        ],
+        responses={200: paginated(serializers.CourseSummarySerializer, "CourseSummary")},
+    )
     def get(self, request):
         courses = self.paginate_queryset(self.get_queryset())
         learner = _learner(request)
@@ -68,6 +78,10 @@ class CourseListView(GenericAPIView):
 class CourseDetailView(APIView):
     permission_classes = [AllowAny]
 
+    @extend_schema(
+        operation_id="courses_retrieve",
+        responses={200: serializers.CourseDetailSerializer, **errors(404)},
+    )
     def get(self, request, course_id: int):
         course = _course_or_404(course_id)
         lessons = list(selectors.course_lessons(course=course))
@@ -94,6 +108,15 @@ class CourseDetailView(APIView):
 class EnrolmentView(APIView):
     """``PUT`` enrols (201 the first time, 200 after); ``DELETE`` unenrols."""
 
+    @extend_schema(
+        operation_id="enrolment_create",
+        request=None,
+        responses={
+            200: serializers.EnrolmentSerializer,
+            201: serializers.EnrolmentSerializer,
+            **errors(401, 403, 404),
+        },
+    )
     def put(self, request, course_id: int):
         course = _course_or_404(course_id)
         enrolment, created = services.enrolment_create(learner=request.user, course=course)
@@ -102,6 +125,10 @@ class EnrolmentView(APIView):
             status=status.HTTP_201_CREATED if created else status.HTTP_200_OK,
         )
 
+    @extend_schema(
+        operation_id="enrolment_delete",
+        responses={204: None, **errors(401, 403, 404)},
+    )
     def delete(self, request, course_id: int):
         course = _course_or_404(course_id)
         if not services.enrolment_delete(learner=request.user, course=course):
@@ -112,6 +139,11 @@ class EnrolmentView(APIView):
 class EnrolmentListView(GenericAPIView):
     serializer_class = serializers.EnrolmentSerializer
 
+    @extend_schema(
+        operation_id="enrolments_list",
+        parameters=PAGE_PARAMETERS,
+        responses={200: paginated(serializers.EnrolmentSerializer, "Enrolment"), **errors(401)},
+    )
     def get(self, request):
         enrolments = self.paginate_queryset(selectors.learner_enrolments(learner=request.user))
         return self.get_paginated_response(
@@ -130,6 +162,10 @@ def _neighbours(lesson, lessons):
 class LessonDetailView(APIView):
     permission_classes = [AllowAny]
 
+    @extend_schema(
+        operation_id="lessons_retrieve",
+        responses={200: serializers.LessonDetailSerializer, **errors(404)},
+    )
     def get(self, request, lesson_id: int):
         lesson = selectors.lesson_get(lesson_id=lesson_id)
         if lesson is None:
@@ -163,6 +199,15 @@ class LessonDetailView(APIView):
 class LessonCompletionView(APIView):
     """``PUT`` marks the lesson complete: 201 the first time, 200 after."""
 
+    @extend_schema(
+        operation_id="lesson_completion_create",
+        request=None,
+        responses={
+            200: serializers.CompletionSerializer,
+            201: serializers.CompletionSerializer,
+            **errors(401, 403, 404, 409),
+        },
+    )
     def put(self, request, lesson_id: int):
         lesson = selectors.lesson_get(lesson_id=lesson_id)
         if lesson is None:
@@ -179,6 +224,10 @@ class ExerciseDetailView(APIView):
 
     permission_classes = [AllowAny]
 
+    @extend_schema(
+        operation_id="exercises_retrieve",
+        responses={200: serializers.ExerciseDetailSerializer, **errors(404)},
+    )
     def get(self, request, exercise_id: int):
         exercise = selectors.exercise_get(exercise_id=exercise_id)
         if exercise is None:
@@ -225,10 +274,30 @@ class SubmissionListView(GenericAPIView):
             queryset = queryset.filter(status=wanted)
         return queryset
 
+    @extend_schema(
+        operation_id="submissions_list",
+        parameters=[
+            *PAGE_PARAMETERS,
+            OpenApiParameter("exercise", int),
+            OpenApiParameter("status", str, enum=SubmissionStatus.values),
+        ],
+        responses={
+            200: paginated(serializers.SubmissionSerializer, "Submission"),
+            **errors(400, 401),
+        },
+    )
     def get(self, request):
         page = self.paginate_queryset(self.get_queryset())
         return self.get_paginated_response(self.get_serializer(page, many=True).data)
 
+    @extend_schema(
+        operation_id="submissions_create",
+        request=serializers.SubmissionInputSerializer,
+        responses={
+            202: serializers.SubmissionSerializer,
+            **errors(400, 401, 403, 404, 409, 413, 429),
+        },
+    )
     def post(self, request):
         payload = serializers.SubmissionInputSerializer(data=request.data)
         payload.is_valid(raise_exception=True)
@@ -245,6 +314,10 @@ class SubmissionListView(GenericAPIView):
 
 
 class SubmissionDetailView(APIView):
+    @extend_schema(
+        operation_id="submissions_retrieve",
+        responses={200: serializers.SubmissionSerializer, **errors(401, 404)},
+    )
     def get(self, request, submission_id: int):
         submission = get_object_or_404(
             selectors.submission_list(user=request.user), pk=submission_id
@@ -269,6 +342,10 @@ def _courses_progress(learner, request):
 class ProgressView(APIView):
     permission_classes = [IsAuthenticated]
 
+    @extend_schema(
+        operation_id="progress_retrieve",
+        responses={200: serializers.ProgressOverviewSerializer, **errors(401)},
+    )
     def get(self, request):
         data = {
             "streak": selectors.learner_streak(learner=request.user).__dict__,
@@ -280,6 +357,10 @@ class ProgressView(APIView):
 class DashboardView(APIView):
     RECENT_SUBMISSIONS = 5
 
+    @extend_schema(
+        operation_id="dashboard_retrieve",
+        responses={200: serializers.DashboardSerializer, **errors(401)},
+    )
     def get(self, request):
         recent = selectors.submission_list(user=request.user).filter(learner=request.user)
         data = {

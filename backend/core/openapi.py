@@ -1,0 +1,75 @@
+"""OpenAPI helpers shared by every API app: the error schema and the auth schemes."""
+
+from drf_spectacular.extensions import OpenApiAuthenticationExtension
+from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
+from rest_framework import serializers
+
+DOCUMENTED_PREFIXES = ("/api/v1/",)
+
+
+def only_documented_apis(endpoints, **kwargs):
+    """Keep the operations whose schemas we maintain (the Wagtail v2 API joins later)."""
+    return [endpoint for endpoint in endpoints if endpoint[0].startswith(DOCUMENTED_PREFIXES)]
+
+
+ErrorSerializer = inline_serializer(
+    name="Error",
+    fields={
+        "status": serializers.IntegerField(),
+        "code": serializers.CharField(),
+        "message": serializers.CharField(),
+        "fields": serializers.DictField(
+            child=serializers.ListField(child=serializers.CharField()), required=False
+        ),
+    },
+)
+
+
+def errors(*statuses: int) -> dict[int, OpenApiResponse]:
+    descriptions = {
+        400: "Invalid input",
+        401: "Not signed in",
+        403: "Forbidden (for example a missing CSRF token)",
+        404: "Not found, or not yours",
+        409: "Conflict (for example not enrolled)",
+        413: "Request body too large",
+        429: "Too many requests",
+    }
+    return {
+        status: OpenApiResponse(ErrorSerializer, description=descriptions[status])
+        for status in statuses
+    }
+
+
+class SessionTokenScheme(OpenApiAuthenticationExtension):
+    target_class = "core.authentication.SessionTokenAuthentication"
+    name = "sessionToken"
+
+    def get_security_definition(self, auto_schema):
+        return {
+            "type": "apiKey",
+            "in": "header",
+            "name": "X-Session-Token",
+            "description": "Session token from allauth's app API (/api/auth/app/v1/).",
+        }
+
+
+class PageMetaSerializer(serializers.Serializer):
+    total_count = serializers.IntegerField()
+
+    class Meta:
+        ref_name = "PageMeta"
+
+
+def paginated(serializer_class, name: str):
+    """The schema of a ``MetaPagination`` page of ``serializer_class`` items."""
+    return inline_serializer(
+        name=f"{name}Page",
+        fields={"meta": PageMetaSerializer(), "items": serializer_class(many=True)},
+    )
+
+
+PAGE_PARAMETERS = [
+    OpenApiParameter("limit", int, description="Items per page (at most 50)."),
+    OpenApiParameter("offset", int, description="Items to skip."),
+]

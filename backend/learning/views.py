@@ -10,10 +10,15 @@ from rest_framework.views import APIView
 from wagtail.rich_text import expand_db_html
 
 from core.openapi import PAGE_PARAMETERS, errors, paginated
+from core.ordering import order_parameter, ordered
 from courses.models import CoursePage
 from delivery.prefetch import prefetched_references
 from learning import selectors, serializers, services
 from learning.models import SubmissionStatus
+
+COURSE_ORDERING = ("title", "first_published_at")
+ENROLMENT_ORDERING = ("created_at",)
+SUBMISSION_ORDERING = ("created_at", "score")
 
 
 def _learner(request):
@@ -37,13 +42,16 @@ class CourseListView(GenericAPIView):
     def get_queryset(self):
         queryset = selectors.course_list().select_related("cover_image")
         difficulty = self.request.query_params.get("difficulty")
-        return queryset.filter(difficulty=difficulty) if difficulty else queryset
+        if difficulty:
+            queryset = queryset.filter(difficulty=difficulty)
+        return ordered(queryset, self.request, COURSE_ORDERING)
 
     @extend_schema(
         operation_id="courses_list",
         parameters=[
             *PAGE_PARAMETERS,
             OpenApiParameter("difficulty", str, enum=["beginner", "intermediate", "advanced"]),
+            order_parameter(COURSE_ORDERING),
         ],
         responses={200: paginated(serializers.CourseSummarySerializer, "CourseSummary")},
     )
@@ -141,11 +149,12 @@ class EnrolmentListView(GenericAPIView):
 
     @extend_schema(
         operation_id="enrolments_list",
-        parameters=PAGE_PARAMETERS,
+        parameters=[*PAGE_PARAMETERS, order_parameter(ENROLMENT_ORDERING)],
         responses={200: paginated(serializers.EnrolmentSerializer, "Enrolment"), **errors(401)},
     )
     def get(self, request):
-        enrolments = self.paginate_queryset(selectors.learner_enrolments(learner=request.user))
+        enrolments = selectors.learner_enrolments(learner=request.user)
+        enrolments = self.paginate_queryset(ordered(enrolments, request, ENROLMENT_ORDERING))
         return self.get_paginated_response(
             [serializers.enrolment_representation(enrolment, request) for enrolment in enrolments]
         )
@@ -272,7 +281,7 @@ class SubmissionListView(GenericAPIView):
             if wanted not in SubmissionStatus.values:
                 raise ValidationError({"status": ["Unknown status."]})
             queryset = queryset.filter(status=wanted)
-        return queryset
+        return ordered(queryset, self.request, SUBMISSION_ORDERING)
 
     @extend_schema(
         operation_id="submissions_list",
@@ -280,6 +289,7 @@ class SubmissionListView(GenericAPIView):
             *PAGE_PARAMETERS,
             OpenApiParameter("exercise", int),
             OpenApiParameter("status", str, enum=SubmissionStatus.values),
+            order_parameter(SUBMISSION_ORDERING),
         ],
         responses={
             200: paginated(serializers.SubmissionSerializer, "Submission"),

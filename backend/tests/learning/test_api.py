@@ -223,3 +223,19 @@ def test_exercise_with_only_hidden_tests_still_counts_them(api_client, course):
     body = api_client.get(f"{V1}/exercises/{lesson.exercises.get().pk}/").json()
 
     assert (body["tests"], body["hidden_test_count"]) == ([], 1)
+
+
+@pytest.mark.django_db
+def test_listings_order_the_same_way_everywhere(learner_client, enrolled, lessons):
+    for code in ("1", "2"):
+        submission_create(learner=enrolled, exercise=lessons[0].exercises.get(), code=code)
+
+    newest_first = learner_client.get(f"{V1}/submissions/").json()["items"]
+    oldest_first = learner_client.get(f"{V1}/submissions/?order=created_at").json()["items"]
+
+    assert [item["code"] for item in newest_first] == ["2", "1"]
+    assert [item["code"] for item in oldest_first] == ["1", "2"]
+    assert learner_client.get(f"{V1}/courses/?order=-title").status_code == 200
+    bad = learner_client.get(f"{V1}/enrolments/?order=learner")
+    assert bad.status_code == 400
+    assert "order" in bad.json()["fields"]

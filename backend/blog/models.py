@@ -1,7 +1,6 @@
 import datetime
 
 from django.db import models
-from django.db.models import Prefetch
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -16,9 +15,8 @@ from blog.serializers import CategoriesField
 from core.choices import Difficulty
 from delivery.blocks import ArticleStreamBlock
 from delivery.fields import ImageField, TagNamesField
-from delivery.images import renditions_prefetch
 from delivery.pages import HeadlessPage
-from people.selectors import authors_prefetch
+from delivery.querysets import authored_page_relations
 from people.serializers import AuthorsField
 
 
@@ -115,12 +113,9 @@ class BlogPage(HeadlessPage):
 
     @classmethod
     def api_queryset(cls, queryset):
-        return queryset.select_related("hero_image", "locale").prefetch_related(
-            renditions_prefetch("hero_image"),
-            Prefetch("tagged_items", queryset=BlogPageTag.objects.select_related("tag")),
-            "categories",
-            authors_prefetch(),
-        )
+        return authored_page_relations(
+            queryset, image_field="hero_image", tag_model=BlogPageTag
+        ).prefetch_related("categories")
 
     def save(self, *args, **kwargs):
         self.reading_time_minutes = estimate_reading_minutes(self.body)

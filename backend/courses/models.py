@@ -1,6 +1,5 @@
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.db.models import Prefetch
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
 from taggit.models import TaggedItemBase
@@ -15,9 +14,8 @@ from courses.blocks import ObjectiveBlock, TestCaseBlock
 from courses.validation import validate_exercise_behaviour, validate_exercise_shape
 from delivery.blocks import RICH_TEXT_FEATURES, ArticleStreamBlock
 from delivery.fields import ImageField, TagNamesField
-from delivery.images import renditions_prefetch
 from delivery.pages import HeadlessPage
-from people.selectors import authors_prefetch
+from delivery.querysets import authored_page_relations
 from people.serializers import AuthorsField
 
 
@@ -89,11 +87,7 @@ class CoursePage(HeadlessPage):
 
     @classmethod
     def api_queryset(cls, queryset):
-        return queryset.select_related("cover_image", "locale").prefetch_related(
-            renditions_prefetch("cover_image"),
-            Prefetch("tagged_items", queryset=CoursePageTag.objects.select_related("tag")),
-            authors_prefetch(),
-        )
+        return authored_page_relations(queryset, image_field="cover_image", tag_model=CoursePageTag)
 
 
 class LessonPage(HeadlessPage):

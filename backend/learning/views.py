@@ -376,8 +376,6 @@ class DashboardView(APIView):
         data = {
             "streak": selectors.learner_streak(learner=request.user).__dict__,
             "courses": _courses_progress(request.user, request),
-            "recent_submissions": serializers.SubmissionSerializer(
-                recent[: self.RECENT_SUBMISSIONS], many=True
-            ).data,
+            "recent_submissions": recent[: self.RECENT_SUBMISSIONS],
         }
         return Response(serializers.DashboardSerializer(data).data)

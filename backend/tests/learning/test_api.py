@@ -239,3 +239,13 @@ def test_listings_order_the_same_way_everywhere(learner_client, enrolled, lesson
     bad = learner_client.get(f"{V1}/enrolments/?order=learner")
     assert bad.status_code == 400
     assert "order" in bad.json()["fields"]
+
+
+@pytest.mark.django_db
+def test_dashboard_lists_recent_submissions(learner_client, enrolled, lessons):
+    submission_create(learner=enrolled, exercise=lessons[0].exercises.get(), code="x = 1")
+
+    response = learner_client.get(f"{V1}/dashboard/")
+
+    assert response.status_code == 200
+    assert [item["code"] for item in response.json()["recent_submissions"]] == ["x = 1"]

@@ -8,10 +8,12 @@ project's one JSON format.
 """
 
 from django.conf import settings
+from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
+from rest_framework.serializers import Serializer
 from rest_framework.viewsets import GenericViewSet
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
@@ -21,6 +23,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page
 
 from core.errors import api_exception_handler
+from delivery import openapi
 from delivery.filters import PageFiltersBackend
 from delivery.prefetch import prefetched_references
 from delivery.serializers import ReaderPageSerializer
@@ -37,6 +40,13 @@ class ReaderAPIMixin:
 
     def get_renderer_context(self):
         return {**super().get_renderer_context(), "indent": None}
+
+    def get_serializer_class(self):
+        # Wagtail derives serializers from the request; the schema generator has none
+        # (the real shapes are declared in delivery/openapi.py).
+        if getattr(self, "swagger_fake_view", False):
+            return Serializer
+        return super().get_serializer_class()
 
     def handle_exception(self, exc):
         response = api_exception_handler(exc, self.get_exception_handler_context())
@@ -84,6 +94,14 @@ class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
             queryset = queryset.order_by(*default_ordering)
         return _apply_api_queryset(queryset)
 
+    @extend_schema(
+        operation_id="pages_find",
+        parameters=openapi.FIND_PARAMETERS,
+        responses=openapi.FIND_RESPONSES,
+    )
+    def find_view(self, request):
+        return super().find_view(request)
+
     def check_query_parameters(self, queryset):
         search = self.request.GET.get("search", "")
         if len(search) > settings.SEARCH_QUERY_MAX_LENGTH:
@@ -100,6 +118,11 @@ class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
             self._cached_object = queryset.get()
         return self._cached_object
 
+    @extend_schema(
+        operation_id="pages_list",
+        parameters=openapi.LISTING_PARAMETERS,
+        responses=openapi.LISTING_RESPONSES,
+    )
     def listing_view(self, request):
         queryset = self.get_queryset()
         self.check_query_parameters(queryset)
@@ -109,6 +132,11 @@ class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
             data = self.get_serializer(page_of_results, many=True).data
         return self.get_paginated_response(data)
 
+    @extend_schema(
+        operation_id="pages_retrieve",
+        parameters=[openapi.FIELDS_PARAMETER],
+        responses=openapi.DETAIL_RESPONSES,
+    )
     def detail_view(self, request, pk):
         instance = self.get_object()
         with prefetched_references([instance], request=request):
@@ -129,7 +157,49 @@ class PublicImagesAPIViewSet(ReaderAPIMixin, ImagesAPIViewSet):
     def get_queryset(self):
         return super().get_queryset().filter(collection__in=_public_collections())
 
+    @extend_schema(
+        operation_id="images_list",
+        parameters=openapi.MEDIA_PARAMETERS,
+        responses=openapi.IMAGE_RESPONSES["listing"],
+    )
+    def listing_view(self, request):
+        return super().listing_view(request)
+
+    @extend_schema(operation_id="images_retrieve", responses=openapi.IMAGE_RESPONSES["detail"])
+    def detail_view(self, request, pk):
+        return super().detail_view(request, pk)
+
+    @extend_schema(
+        operation_id="images_find",
+        parameters=[OpenApiParameter("id", int)],
+        responses=openapi.FIND_RESPONSES,
+    )
+    def find_view(self, request):
+        return super().find_view(request)
+
 
 class PublicDocumentsAPIViewSet(ReaderAPIMixin, DocumentsAPIViewSet):
     def get_queryset(self):
         return super().get_queryset().filter(collection__in=_public_collections())
+
+    @extend_schema(
+        operation_id="documents_list",
+        parameters=openapi.MEDIA_PARAMETERS,
+        responses=openapi.DOCUMENT_RESPONSES["listing"],
+    )
+    def listing_view(self, request):
+        return super().listing_view(request)
+
+    @extend_schema(
+        operation_id="documents_retrieve", responses=openapi.DOCUMENT_RESPONSES["detail"]
+    )
+    def detail_view(self, request, pk):
+        return super().detail_view(request, pk)
+
+    @extend_schema(
+        operation_id="documents_find",
+        parameters=[OpenApiParameter("id", int)],
+        responses=openapi.FIND_RESPONSES,
+    )
+    def find_view(self, request):
+        return super().find_view(request)

@@ -140,7 +140,8 @@ REST_FRAMEWORK = {
 SPECTACULAR_SETTINGS = {
     "TITLE": "CodeCampus API",
     "DESCRIPTION": (
-        "Learning API (`/api/v1/`). Errors always use the Error schema. Browsers "
+        "Content API (`/api/v2/`, Wagtail's, published public content only) and learning "
+        "API (`/api/v1/`). Errors always use the Error schema. Browsers "
         "authenticate with the session cookie and send `X-CSRFToken` on writes; apps "
         "send allauth's `X-Session-Token`."
     ),
@@ -148,6 +149,10 @@ SPECTACULAR_SETTINGS = {
     "SERVE_INCLUDE_SCHEMA": False,
     "SCHEMA_PATH_PREFIX": r"/api/v[0-9]",
     "PREPROCESSING_HOOKS": ["core.openapi.only_documented_apis"],
+    "POSTPROCESSING_HOOKS": [
+        "drf_spectacular.hooks.postprocess_schema_enums",
+        "core.openapi.any_of_for_overlapping_shapes",
+    ],
     "COMPONENT_SPLIT_REQUEST": True,
     "ENUM_NAME_OVERRIDES": {"SubmissionStatusEnum": "learning.models.SubmissionStatus"},
     "SWAGGER_UI_DIST": "SIDECAR",

@@ -6,7 +6,12 @@ to the blocks and ``api_fields`` they describe. Every field is
 optional because ``?fields=`` chooses which appear (``_`` drops even ``id``).
 """
 
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, PolymorphicProxySerializer
+from drf_spectacular.utils import (
+    OpenApiParameter,
+    OpenApiResponse,
+    PolymorphicProxySerializer,
+    extend_schema_field,
+)
 from rest_framework import serializers
 
 from core.choices import Difficulty
@@ -133,6 +138,11 @@ def _article_blocks():
 
 
 OPTIONAL = {"required": False}
+
+
+@extend_schema_field(_article_blocks())
+class ArticleBodyField(serializers.JSONField):
+    """A StreamField of article blocks, as the content API serialises it."""
 
 
 class ContentPageMetaSchema(serializers.Serializer):

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from delivery.images import image_representation
+from delivery.openapi import ArticleBodyField
 from delivery.urls import frontend_url, frontend_url_parts
 from learning.models import Submission, SubmissionStatus
 from people.serializers import author_representation
@@ -143,16 +144,10 @@ class ExerciseLinkSerializer(serializers.Serializer):
     title = serializers.CharField()
 
 
-class StreamBlockSerializer(serializers.Serializer):
-    type = serializers.CharField()
-    value = serializers.JSONField()
-    id = serializers.CharField()
-
-
 class LessonDetailSerializer(PageLinkSerializer):
     summary = serializers.CharField()
     estimated_minutes = serializers.IntegerField()
-    body = StreamBlockSerializer(many=True)
+    body = ArticleBodyField()
     course = PageLinkSerializer()
     previous = PageLinkSerializer(allow_null=True)
     next = PageLinkSerializer(allow_null=True)

@@ -48,7 +48,7 @@ def current() -> PrefetchedObjects | None:
     return _current.get()
 
 
-def _as_int(value) -> int | None:
+def as_int(value) -> int | None:
     try:
         return int(value)
     except (TypeError, ValueError):
@@ -58,7 +58,7 @@ def _as_int(value) -> int | None:
 def _collect_rich_text(html: str, refs: References) -> None:
     document_model = get_document_model()
     for model, object_id, _path, _content_path in extract_references_from_rich_text(html or ""):
-        object_id = _as_int(object_id)
+        object_id = as_int(object_id)
         if object_id is None:
             continue
         if issubclass(model, Page):
@@ -86,10 +86,10 @@ def _collect(block: blocks.Block, raw, refs: References) -> None:
             for name, child in block.child_blocks.items():
                 _collect(child, raw.get(name), refs)
     elif isinstance(block, ImageChooserBlock):
-        if (image_id := _as_int(raw)) is not None:
+        if (image_id := as_int(raw)) is not None:
             refs.image_ids.add(image_id)
     elif isinstance(block, blocks.PageChooserBlock):
-        if (page_id := _as_int(raw)) is not None:
+        if (page_id := as_int(raw)) is not None:
             refs.page_ids.add(page_id)
     elif isinstance(block, blocks.RichTextBlock):
         _collect_rich_text(raw, refs)

@@ -20,7 +20,7 @@ from delivery.visibility import public_pages
 
 
 def _ids(attrs_list: list[dict]) -> list[int | None]:
-    return [prefetch._as_int(attrs.get("id")) for attrs in attrs_list]
+    return [prefetch.as_int(attrs.get("id")) for attrs in attrs_list]
 
 
 def _page_paths(ids: list[int | None]) -> dict[int, str]:

@@ -22,12 +22,20 @@ class TestResult:
 
     def as_learner_sees_it(self) -> dict:
         """A hidden test shows only its name, status and weight."""
-        shown = {"name": self.name, "status": self.status, "hidden": self.hidden}
-        shown["weight"] = self.weight
-        if not self.hidden:
-            shown |= {"message": self.message, "output": self.output}
-            shown["duration_ms"] = self.duration_ms
-        return shown
+        shown = {
+            "name": self.name,
+            "status": self.status,
+            "hidden": self.hidden,
+            "weight": self.weight,
+        }
+        if self.hidden:
+            return shown
+        return {
+            **shown,
+            "message": self.message,
+            "output": self.output,
+            "duration_ms": self.duration_ms,
+        }
 
 
 @dataclass(frozen=True)

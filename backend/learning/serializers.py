@@ -3,7 +3,7 @@
 from rest_framework import serializers
 
 from delivery.images import image_representation
-from delivery.openapi import ArticleBodyField
+from delivery.openapi import ArticleBodyField, AuthorSchema, ImageSchema
 from delivery.urls import frontend_url, frontend_url_parts
 from learning.models import Submission, SubmissionStatus
 from people.serializers import author_representation
@@ -30,28 +30,6 @@ class PageLinkSerializer(serializers.Serializer):
     title = serializers.CharField()
     slug = serializers.CharField()
     html_url = serializers.URLField(allow_null=True)
-
-
-class ImageRenditionSerializer(serializers.Serializer):
-    url = serializers.URLField()
-    width = serializers.IntegerField()
-    height = serializers.IntegerField()
-
-
-class ImageSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    alt = serializers.CharField()
-    width = serializers.IntegerField()
-    height = serializers.IntegerField()
-    renditions = ImageRenditionSerializer(many=True)
-
-
-class AuthorSerializer(serializers.Serializer):
-    id = serializers.IntegerField()
-    name = serializers.CharField()
-    slug = serializers.CharField()
-    bio = serializers.CharField()
-    photo = ImageSerializer(allow_null=True)
 
 
 class ProgressSerializer(serializers.Serializer):
@@ -82,7 +60,7 @@ class CourseSummarySerializer(serializers.Serializer):
     summary = serializers.CharField()
     difficulty = serializers.CharField()
     estimated_hours = serializers.IntegerField()
-    cover_image = ImageSerializer(allow_null=True)
+    cover_image = ImageSchema(allow_null=True)
     lesson_count = serializers.IntegerField()
     enrolled = serializers.BooleanField(allow_null=True)
     progress = ProgressSerializer(allow_null=True)
@@ -98,7 +76,7 @@ class LessonOutlineSerializer(PageLinkSerializer):
 class CourseDetailSerializer(CourseSummarySerializer):
     objectives = serializers.ListField(child=serializers.CharField())
     prerequisites = PageLinkSerializer(many=True)
-    authors = AuthorSerializer(many=True)
+    authors = AuthorSchema(many=True)
     tags = serializers.ListField(child=serializers.CharField())
     lessons = LessonOutlineSerializer(many=True)
 

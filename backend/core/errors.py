@@ -111,8 +111,8 @@ def api_exception_handler(exc, context) -> Response | None:
         )
     else:
         code = _code_of(exc)
-        # A 404's detail can name models or lookups; clients only need to know it is missing.
-        message = "" if code == "not_found" else str(exc.detail)
+        # Django's Http404 can name models or lookups; DRF exceptions carry our own messages.
+        message = "" if isinstance(exc, Http404) else str(exc.detail)
         response.data = error_payload(status_code=response.status_code, code=code, message=message)
     return response
 

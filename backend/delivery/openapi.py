@@ -138,6 +138,7 @@ def _article_blocks():
 
 
 OPTIONAL = {"required": False}
+NEVER_SAVED = "Null only in the preview of a page that has never been saved."
 
 
 @extend_schema_field(_article_blocks())
@@ -147,7 +148,7 @@ class ArticleBodyField(serializers.JSONField):
 
 class ContentPageMetaSchema(serializers.Serializer):
     type = serializers.CharField(help_text="app_label.ModelName, e.g. blog.BlogPage")
-    detail_url = serializers.URLField(**OPTIONAL)
+    detail_url = serializers.URLField(allow_null=True, help_text=NEVER_SAVED, **OPTIONAL)
     html_url = serializers.URLField(allow_null=True, help_text="On the frontend", **OPTIONAL)
     slug = serializers.CharField(**OPTIONAL)
     show_in_menus = serializers.BooleanField(**OPTIONAL)
@@ -163,7 +164,7 @@ class ContentPageMetaSchema(serializers.Serializer):
 
 
 class _PageSchema(serializers.Serializer):
-    id = serializers.IntegerField(**OPTIONAL)
+    id = serializers.IntegerField(allow_null=True, help_text=NEVER_SAVED, **OPTIONAL)
     meta = ContentPageMetaSchema(**OPTIONAL)
     title = serializers.CharField(**OPTIONAL)
 
@@ -285,6 +286,23 @@ FIND_RESPONSES = {
     302: OpenApiResponse(description="Redirect to the page's detail URL"),
     **errors(400, 404),
 }
+PREVIEW_PARAMETERS = [
+    OpenApiParameter(
+        "content_type", str, required=True, description="The page type, e.g. `blog.blogpage`."
+    ),
+    OpenApiParameter(
+        "token",
+        str,
+        required=True,
+        description="The signed preview token Wagtail gave the frontend's preview route; "
+        "it expires and is valid only for the page it was issued for.",
+    ),
+    OpenApiParameter(
+        "in_preview_panel", str, description="Sent by the admin's preview panel; ignored."
+    ),
+    FIELDS_PARAMETER,
+]
+PREVIEW_RESPONSES = {200: ContentPage, **errors(400, 404)}
 FIND_PARAMETERS = [
     OpenApiParameter("html_path", str, description="The page's path on the frontend"),
     OpenApiParameter("id", int),

@@ -1,6 +1,7 @@
 """Serializers for the reader-facing content API."""
 
 from wagtail.api.v2.serializers import (
+    DetailUrlField,
     PageAliasOfField,
     PageParentField,
     PageSerializer,
@@ -20,6 +21,15 @@ class FrontendHtmlUrlField(ReadOnlyField):
     def to_representation(self, page):
         url_parts = frontend_url_parts(page, self.context.get("request"))
         return frontend_url(url_parts[1]) if url_parts else None
+
+
+class SavedPageDetailUrlField(DetailUrlField):
+    """``detail_url``, or null for a draft of a page that has never been saved."""
+
+    def get_attribute(self, instance):
+        if instance.pk is None:
+            return None
+        return super().get_attribute(instance)
 
 
 def _page_summary(page, context) -> dict:
@@ -44,5 +54,6 @@ class ReaderPageAliasOfField(PageAliasOfField):
 
 class ReaderPageSerializer(PageSerializer):
     html_url = FrontendHtmlUrlField()
+    detail_url = SavedPageDetailUrlField(read_only=True)
     parent = ReaderPageParentField(read_only=True)
     alias_of = ReaderPageAliasOfField(read_only=True)

@@ -8,7 +8,10 @@ project's one JSON format.
 """
 
 from django.conf import settings
+from django.urls import path
+from django.utils.cache import patch_cache_control
 from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers
 from rest_framework.exceptions import NotFound
 from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
@@ -26,6 +29,7 @@ from core.errors import api_exception_handler
 from delivery import openapi
 from delivery.filters import PageFiltersBackend
 from delivery.prefetch import prefetched_references
+from delivery.preview import preview_page
 from delivery.serializers import ReaderPageSerializer
 from delivery.visibility import public_pages
 
@@ -138,18 +142,52 @@ class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
         responses=openapi.DETAIL_RESPONSES,
     )
     def detail_view(self, request, pk):
+        return Response(self.object_data())
+
+    def object_data(self) -> dict:
         instance = self.get_object()
-        with prefetched_references([instance], request=request):
-            data = self.get_serializer(instance).data
-        return Response(data)
+        with prefetched_references([instance], request=self.request):
+            return self.get_serializer(instance).data
+
+
+class PreviewQuery(serializers.Serializer):
+    content_type = serializers.CharField(max_length=100)
+    token = serializers.CharField(max_length=255)
+
+
+class PagePreviewAPIViewSet(ReaderPagesAPIViewSet):
+    """One draft, shaped like a page detail, for whoever holds its preview token."""
+
+    @classmethod
+    def get_urlpatterns(cls):
+        return [path("", cls.as_view({"get": "detail_view"}), name="detail")]
+
+    def get_object(self):
+        if not hasattr(self, "_cached_object"):
+            query = PreviewQuery(data=self.request.GET)
+            query.is_valid(raise_exception=True)
+            self._cached_object = preview_page(**query.validated_data)
+        return self._cached_object
+
+    @extend_schema(
+        operation_id="page_preview_retrieve",
+        parameters=openapi.PREVIEW_PARAMETERS,
+        responses=openapi.PREVIEW_RESPONSES,
+    )
+    def detail_view(self, request):
+        response = Response(self.object_data())
+        # Drafts are for the editor who asked: never stored, shared or indexed.
+        patch_cache_control(response, private=True, no_store=True)
+        response["X-Robots-Tag"] = "noindex"
+        return response
 
 
 def _public_collections():
     """Collections with no view restriction on them or on any ancestor."""
     restricted_paths = CollectionViewRestriction.objects.values_list("collection__path", flat=True)
     queryset = Collection.objects.all()
-    for path in restricted_paths:
-        queryset = queryset.exclude(path__startswith=path)
+    for restricted_path in restricted_paths:
+        queryset = queryset.exclude(path__startswith=restricted_path)
     return queryset
 
 

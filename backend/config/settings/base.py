@@ -211,6 +211,8 @@ WAGTAIL_HEADLESS_PREVIEW = {
     "REDIRECT_ON_PREVIEW": False,
     "ENFORCE_TRAILING_SLASH": False,
 }
+# A preview link is the reader's only credential, so it expires (seconds).
+PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 60 * 60)
 
 LOGGING = {
     "version": 1,

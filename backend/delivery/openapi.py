@@ -275,8 +275,10 @@ _FILTERS = [
     ("limit", int, "Items per page (at most 50)"),
     ("offset", int, "Items to skip"),
 ]
+_ENUMS = {"search_operator": ["and", "or"]}
 LISTING_PARAMETERS = [
-    OpenApiParameter(name, kind, description=description) for name, kind, description in _FILTERS
+    OpenApiParameter(name, kind, description=description, enum=_ENUMS.get(name))
+    for name, kind, description in _FILTERS
 ]
 FIELDS_PARAMETER = OpenApiParameter("fields", str, description=_FILTERS[1][2])
 

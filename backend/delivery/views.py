@@ -8,6 +8,7 @@ project's one JSON format.
 """
 
 from django.conf import settings
+from django.http import Http404
 from django.urls import path
 from django.utils.cache import patch_cache_control
 from drf_spectacular.utils import OpenApiParameter, extend_schema
@@ -23,7 +24,7 @@ from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 
 from core.errors import api_exception_handler
 from delivery import openapi
@@ -52,11 +53,40 @@ class ReaderAPIMixin:
             return Serializer
         return super().get_serializer_class()
 
+    def find_object(self, queryset, request):
+        if "id" in request.GET and not _is_database_id(request.GET["id"]):
+            raise BadRequestError("id must be a positive integer")
+        return super().find_object(queryset, request)
+
     def handle_exception(self, exc):
         response = api_exception_handler(exc, self.get_exception_handler_context())
         if response is None:
             raise exc
         return self.finalize_response(self.request, response)
+
+
+MAX_DATABASE_ID = 2**31 - 1
+UNKNOWN_SITE = "site must be the hostname[:port] of one of our sites"
+
+
+def _is_database_id(value: str) -> bool:
+    return value.isascii() and value.isdigit() and 0 < int(value) <= MAX_DATABASE_ID
+
+
+def _check_search_parameters(query) -> None:
+    # Wagtail passes these on unchecked: a long query is a parser cost, a bad operator a 500.
+    if len(query.get("search", "")) > settings.SEARCH_QUERY_MAX_LENGTH:
+        raise BadRequestError(
+            f"search must be at most {settings.SEARCH_QUERY_MAX_LENGTH} characters"
+        )
+    if query.get("search_operator", "and") not in ("and", "or"):
+        raise BadRequestError("search_operator must be 'and' or 'or'")
+
+
+def _check_locale_parameter(query) -> None:
+    locale = query.get("locale")
+    if locale is not None and not Locale.objects.filter(language_code=locale).exists():
+        raise BadRequestError("locale must be the language code of one of the site's locales")
 
 
 def _apply_api_queryset(queryset):
@@ -85,8 +115,8 @@ class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
             site = SiteFilterValidator(
                 site=self.request.GET.get("site"), request=self.request
             ).site_obj
-        except ValueError as exc:
-            raise BadRequestError(str(exc)) from exc
+        except (ValueError, Http404) as exc:
+            raise BadRequestError(UNKNOWN_SITE) from exc
         if site is None:
             raise NotFound()
         return site
@@ -107,11 +137,8 @@ class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
         return super().find_view(request)
 
     def check_query_parameters(self, queryset):
-        search = self.request.GET.get("search", "")
-        if len(search) > settings.SEARCH_QUERY_MAX_LENGTH:
-            raise BadRequestError(
-                f"search must be at most {settings.SEARCH_QUERY_MAX_LENGTH} characters"
-            )
+        _check_search_parameters(self.request.GET)
+        _check_locale_parameter(self.request.GET)
         super().check_query_parameters(queryset)
 
     def get_object(self):

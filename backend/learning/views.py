@@ -53,7 +53,10 @@ class CourseListView(GenericAPIView):
             OpenApiParameter("difficulty", str, enum=["beginner", "intermediate", "advanced"]),
             order_parameter(COURSE_ORDERING),
         ],
-        responses={200: paginated(serializers.CourseSummarySerializer, "CourseSummary")},
+        responses={
+            200: paginated(serializers.CourseSummarySerializer, "CourseSummary"),
+            **errors(400),
+        },
     )
     def get(self, request):
         courses = self.paginate_queryset(self.get_queryset())
@@ -150,7 +153,10 @@ class EnrolmentListView(GenericAPIView):
     @extend_schema(
         operation_id="enrolments_list",
         parameters=[*PAGE_PARAMETERS, order_parameter(ENROLMENT_ORDERING)],
-        responses={200: paginated(serializers.EnrolmentSerializer, "Enrolment"), **errors(401)},
+        responses={
+            200: paginated(serializers.EnrolmentSerializer, "Enrolment"),
+            **errors(400, 401),
+        },
     )
     def get(self, request):
         enrolments = selectors.learner_enrolments(learner=request.user)

@@ -114,6 +114,40 @@ def test_find_of_an_unknown_path_is_a_json_404(api_client, blog_index):
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("endpoint", ["pages", "images", "documents"])
+@pytest.mark.parametrize("value", ["null", "-1", "0", "²", "99999999999999999999"])
+def test_find_by_an_id_that_is_not_a_database_id_is_a_400(api_client, blog_index, endpoint, value):
+    response = api_client.get(f"/api/v2/{endpoint}/find/", {"id": value})
+
+    assert response.status_code == 400
+    assert response.json()["message"] == "id must be a positive integer"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"search": "loops", "search_operator": "xor"}, "search_operator must be 'and' or 'or'"),
+        ({"site": "nowhere.example"}, "site must be the hostname[:port] of one of our sites"),
+    ],
+)
+def test_listing_refuses_a_bad_search_operator_or_site(api_client, blog_index, query, message):
+    response = api_client.get(LISTING, query)
+
+    assert response.status_code == 400
+    assert response.json()["message"] == message
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("locale", ["", "xx", "en" * 20])
+def test_listing_in_an_unknown_locale_is_a_400(api_client, blog_index, locale):
+    response = api_client.get(LISTING, {"locale": locale})
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
+
+
+@pytest.mark.django_db
 @pytest.mark.parametrize(
     ("query", "expected"),
     [

@@ -1,0 +1,101 @@
+"""The README's "Integrate" examples, run as written against a live server.
+
+They are the documentation integrators copy, so they must keep working: the
+curl walk-through and the script that uses a client generated from openapi/.
+"""
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from learning.models import Submission
+from tests.factories import UserFactory
+
+REPOSITORY = Path(__file__).resolve().parents[2]
+PASSWORD = "correct-horse-battery-staple"
+REPORT = re.compile(r"^submission (\d+): (\w+), score (\d+|None)$", re.MULTILINE)
+
+
+def readme_example(name: str) -> str:
+    readme = (REPOSITORY / "README.md").read_text()
+    match = re.search(rf"<!-- example: {name} .*?-->\n```\w+\n(.*?)```", readme, re.DOTALL)
+    assert match, f"README.md has no example called {name}"
+    return match.group(1)
+
+
+def _run(command: list[str], **env) -> str:
+    completed = subprocess.run(
+        command,
+        env={**os.environ, **env},
+        capture_output=True,
+        text=True,
+        timeout=180,
+        check=False,
+    )
+    assert completed.returncode == 0, completed.stdout + completed.stderr
+    return completed.stdout
+
+
+def _assert_reported_as_stored(output: str, email: str) -> None:
+    submission_id, status, score = REPORT.search(output).groups()
+    submission = Submission.objects.get(pk=submission_id)
+    assert submission.learner.email == email
+    assert submission.status == status
+    assert str(submission.score) == score
+    assert status not in ("queued", "running")
+
+
+@pytest.fixture
+def python_client(tmp_path) -> Path:
+    generator = Path(sys.executable).parent / "openapi-python-client"
+    _run(
+        [
+            str(generator),
+            "generate",
+            "--path",
+            str(REPOSITORY / "openapi" / "schema.json"),
+            "--config",
+            str(REPOSITORY / "openapi" / "python-client.yml"),
+            "--meta",
+            "none",
+            "--output-path",
+            str(tmp_path / "codecampus_client"),
+        ]
+    )
+    return tmp_path
+
+
+@pytest.mark.django_db(transaction=True)
+def test_curl_example_signs_up_enrols_and_gets_a_graded_submission(live_server, lessons):
+    email = "curl-example@example.com"
+
+    output = _run(
+        ["bash", "-euo", "pipefail", "-c", readme_example("integrate-curl")],
+        BASE=live_server.url,
+        EMAIL=email,
+        PASSWORD="an-unguessable-passphrase",
+    )
+
+    _assert_reported_as_stored(output, email)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_python_client_example_lists_courses_and_gets_a_graded_submission(
+    live_server, lessons, course, python_client
+):
+    learner = UserFactory(password=PASSWORD)
+
+    output = _run(
+        [sys.executable, "-c", readme_example("integrate-python")],
+        BASE=live_server.url,
+        EMAIL=learner.email,
+        PASSWORD=PASSWORD,
+        PYTHONPATH=str(python_client),
+    )
+
+    assert f"{course.id}: {course.title} (" in output
+    _assert_reported_as_stored(output, learner.email)

@@ -1,8 +1,15 @@
 """OpenAPI helpers shared by every API app: the error schema and the auth schemes."""
 
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
-from drf_spectacular.utils import OpenApiParameter, OpenApiResponse, inline_serializer
+from drf_spectacular.utils import (
+    OpenApiExample,
+    OpenApiParameter,
+    OpenApiResponse,
+    inline_serializer,
+)
 from rest_framework import serializers
+
+from core.errors import error_payload
 
 DOCUMENTED_PREFIXES = ("/api/v1/", "/api/v2/")
 
@@ -36,9 +43,32 @@ def errors(*statuses: int) -> dict[int, OpenApiResponse]:
         429: "Too many requests",
     }
     return {
-        status: OpenApiResponse(ErrorSerializer, description=descriptions[status])
+        status: OpenApiResponse(
+            ErrorSerializer, description=descriptions[status], examples=[error_example(status)]
+        )
         for status in statuses
     }
+
+
+_EXAMPLE_ERRORS = {
+    400: {"code": "invalid", "fields": {"code": ["This field is required."]}},
+    401: {"code": "not_authenticated"},
+    403: {"code": "permission_denied"},
+    404: {"code": "not_found"},
+    409: {"code": "not_enrolled", "message": "Enrol in the course first."},
+    413: {"code": "payload_too_large"},
+    429: {"code": "throttled", "message": "Too many requests; try again in 30 seconds."},
+}
+
+
+def error_example(status: int) -> OpenApiExample:
+    example = _EXAMPLE_ERRORS.get(status, {"code": "error"})
+    return OpenApiExample(
+        f"{status} error",
+        value=error_payload(status_code=status, **example),
+        response_only=True,
+        status_codes=[str(status)],
+    )
 
 
 class SessionTokenScheme(OpenApiAuthenticationExtension):

@@ -1,5 +1,5 @@
 from django.shortcuts import get_object_or_404
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiExample, OpenApiParameter, extend_schema
 from rest_framework import status
 from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.generics import GenericAPIView
@@ -309,6 +309,13 @@ class SubmissionListView(GenericAPIView):
     @extend_schema(
         operation_id="submissions_create",
         request=serializers.SubmissionInputSerializer,
+        examples=[
+            OpenApiExample(
+                "A solution",
+                value={"exercise": 1, "code": "def seconds_in_days(n):\n    return n * 86400\n"},
+                request_only=True,
+            )
+        ],
         responses={
             202: serializers.SubmissionSerializer,
             **errors(400, 401, 403, 404, 409, 413, 429),

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class DeliveryConfig(AppConfig):
     name = "delivery"
     verbose_name = "Content delivery"
+
+    def ready(self):
+        from delivery import sites
+
+        sites.connect_signals()

@@ -1,6 +1,7 @@
 """How images reach the API: alt text, intrinsic size and responsive renditions."""
 
-from django.db.models import Prefetch
+from collections import defaultdict
+
 from wagtail.images import get_image_model
 
 from delivery.urls import backend_url
@@ -40,19 +41,49 @@ def image_representation(image, *, alt: str = "") -> dict | None:
     }
 
 
-def images_with_renditions(ids):
-    """Images by id with every API rendition fetched in the same round trip."""
-    queryset = (
-        get_image_model().objects.filter(pk__in=set(ids)).prefetch_renditions(*ALL_RENDITION_SPECS)
-    )
-    return {image.pk: image for image in queryset}
-
-
-def renditions_prefetch(image_lookup: str) -> Prefetch:
-    """Prefetch the API renditions of the image at ``image_lookup`` (e.g. ``hero_image``)."""
+def attach_renditions(images) -> None:
+    """Give every image object its API renditions, fetched in one query for all of them."""
+    images = list(images)
+    if not images:
+        return
     rendition_model = get_image_model().get_rendition_model()
-    return Prefetch(
-        f"{image_lookup}__renditions",
-        queryset=rendition_model.objects.filter(filter_spec__in=ALL_RENDITION_SPECS),
-        to_attr="prefetched_renditions",
-    )
+    by_image = defaultdict(list)
+    for rendition in rendition_model.objects.filter(
+        image_id__in={image.pk for image in images}, filter_spec__in=ALL_RENDITION_SPECS
+    ):
+        by_image[rendition.image_id].append(rendition)
+    for image in images:
+        # Copies per object: Wagtail appends renditions it creates to this list.
+        image.prefetched_renditions = list(by_image[image.pk])
+
+
+def images_with_renditions(ids) -> dict:
+    """Images by id, each with its API renditions; two queries in all."""
+    images = get_image_model().objects.in_bulk(set(ids))
+    attach_renditions(images.values())
+    return images
+
+
+def loaded_images(instances) -> list:
+    """Image objects already fetched with ``instances`` or with their prefetched relations
+    (a page's hero image, its authors' photos), so that no image is fetched twice."""
+    image_model = get_image_model()
+    found = []
+    for instance in instances:
+        found += _cached_images(instance, image_model)
+        for related in getattr(instance, "_prefetched_objects_cache", {}).values():
+            for related_object in getattr(related, "_result_cache", None) or []:
+                found += _cached_images(related_object, image_model)
+    return found
+
+
+def _cached_images(instance, image_model) -> list:
+    loaded_image_fields = [
+        model_field
+        for model_field in type(instance)._meta.concrete_fields
+        if model_field.is_relation
+        and issubclass(model_field.related_model, image_model)
+        and model_field.is_cached(instance)
+    ]
+    cached = (model_field.get_cached_value(instance) for model_field in loaded_image_fields)
+    return [image for image in cached if image is not None]

@@ -15,11 +15,12 @@ from dataclasses import dataclass, field
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 
-from delivery.images import images_with_renditions
+from delivery.images import attach_renditions, loaded_images
 from delivery.urls import frontend_page_path
 from delivery.visibility import public_pages
 
@@ -105,12 +106,11 @@ def collect_references(instances: Iterable) -> References:
     return refs
 
 
-def fetch(refs: References, request=None) -> PrefetchedObjects:
+def fetch(refs: References, instances=(), request=None) -> PrefetchedObjects:
     prefetched = PrefetchedObjects()
-    if refs.image_ids:
-        prefetched.images = images_with_renditions(refs.image_ids)
+    prefetched.images = _images(refs.image_ids, instances)
     if refs.page_ids:
-        pages = public_pages(Page.objects.filter(pk__in=refs.page_ids), request).only(
+        pages = public_pages(Page.objects.filter(pk__in=refs.page_ids)).only(
             "id", "url_path", "path", "depth"
         )
         prefetched.page_paths = {page.pk: frontend_page_path(page, request) for page in pages}
@@ -120,10 +120,22 @@ def fetch(refs: References, request=None) -> PrefetchedObjects:
     return prefetched
 
 
+def _images(stream_image_ids: set[int], instances) -> dict:
+    """Stream images by id; they and the images already loaded with ``instances`` get
+    their renditions in one query between them."""
+    loaded = loaded_images(instances)
+    by_id = {image.pk: image for image in loaded}
+    missing = stream_image_ids - by_id.keys()
+    fetched = get_image_model().objects.in_bulk(missing) if missing else {}
+    attach_renditions([*loaded, *fetched.values()])
+    return {**by_id, **fetched}
+
+
 @contextmanager
 def prefetched_references(instances: Iterable, request=None) -> Iterator[PrefetchedObjects]:
     """Serialise ``instances`` inside this block to resolve their references in bulk."""
-    prefetched = fetch(collect_references(instances), request=request)
+    instances = list(instances)
+    prefetched = fetch(collect_references(instances), instances, request=request)
     token = _current.set(prefetched)
     try:
         yield prefetched

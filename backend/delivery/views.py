@@ -32,6 +32,7 @@ from delivery.filters import PageFiltersBackend
 from delivery.prefetch import prefetched_references
 from delivery.preview import preview_page
 from delivery.serializers import ReaderPageSerializer
+from delivery.sites import site_for_request
 from delivery.visibility import public_pages
 
 
@@ -105,12 +106,16 @@ class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
         # Wagtail rebuilds this several times per request; each build costs queries.
         if not hasattr(self, "_base_queryset"):
             self._base_queryset = public_pages(
-                Page.objects.descendant_of(self._requested_site().root_page, inclusive=True),
-                self.request,
+                Page.objects.descendant_of(self._requested_site().root_page, inclusive=True)
             )
         return self._base_queryset
 
     def _requested_site(self):
+        if "site" not in self.request.GET:
+            site = site_for_request(self.request)
+            if site is None:
+                raise NotFound()
+            return site
         try:
             site = SiteFilterValidator(
                 site=self.request.GET.get("site"), request=self.request

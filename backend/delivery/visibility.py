@@ -2,25 +2,21 @@
 whoever is signed in, so that its responses are the same for everyone and safe
 to cache."""
 
-from wagtail.models import PageViewRestriction
-
-_REQUEST_CACHE_ATTRIBUTE = "_delivery_restricted_paths"
-
-
-def restricted_page_paths(request=None) -> list[str]:
-    """Tree paths of pages with a view restriction, read once per request."""
-    cached = getattr(request, _REQUEST_CACHE_ATTRIBUTE, None)
-    if cached is not None:
-        return cached
-    paths = list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct())
-    if request is not None:
-        setattr(request, _REQUEST_CACHE_ATTRIBUTE, paths)
-    return paths
+from django.db.models import Exists, OuterRef
+from django.db.models.functions import Length, Substr
+from wagtail.models import Page, PageViewRestriction
 
 
-def public_pages(queryset, request=None):
-    """Live pages with no view restriction on them or on any ancestor."""
-    queryset = queryset.live()
-    for path in restricted_page_paths(request):
-        queryset = queryset.exclude(path__startswith=path)
-    return queryset
+def public_pages(queryset):
+    """Live pages with no view restriction on them or on any ancestor.
+
+    The restriction check is a subquery of the same statement (a restricted
+    page's tree path is a prefix of the path of each page under it), so it costs
+    no extra round trip and cannot go stale. It is phrased as ``pk__in`` because
+    Wagtail's search backends accept that lookup and not a bare ``Exists``.
+    """
+    restriction_on_self_or_ancestor = PageViewRestriction.objects.filter(
+        page__path=Substr(OuterRef("path"), 1, Length("page__path"))
+    )
+    restricted = Page.objects.filter(Exists(restriction_on_self_or_ancestor)).values("pk")
+    return queryset.live().exclude(pk__in=restricted)

@@ -12,6 +12,7 @@ from wagtail.rich_text import expand_db_html
 from core.openapi import PAGE_PARAMETERS, errors, paginated
 from core.ordering import order_parameter, ordered
 from courses.models import CoursePage
+from delivery.images import attach_renditions, loaded_images
 from delivery.prefetch import prefetched_references
 from learning import selectors, serializers, services
 from learning.models import SubmissionStatus
@@ -60,6 +61,7 @@ class CourseListView(GenericAPIView):
     )
     def get(self, request):
         courses = self.paginate_queryset(self.get_queryset())
+        attach_renditions(loaded_images(courses))
         learner = _learner(request)
         enrolled_ids = (
             set(selectors.learner_enrolments(learner=learner).values_list("course_id", flat=True))

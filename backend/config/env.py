@@ -65,7 +65,7 @@ def cache_settings() -> dict:
             "KEY_PREFIX": prefix,
         }
     return {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "core.cache.ResilientRedisCache",
         "LOCATION": url,
         "KEY_PREFIX": prefix,
         "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},

@@ -6,6 +6,7 @@ class DeliveryConfig(AppConfig):
     verbose_name = "Content delivery"
 
     def ready(self):
-        from delivery import sites
+        from delivery import cache, sites
 
         sites.connect_signals()
+        cache.connect_signals()

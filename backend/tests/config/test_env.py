@@ -60,5 +60,5 @@ def test_redis_url_selects_redis(monkeypatch):
 
     settings = cache_settings()
 
-    assert settings["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
+    assert settings["BACKEND"] == "core.cache.ResilientRedisCache"
     assert settings["LOCATION"] == "redis://127.0.0.1:6379/3"

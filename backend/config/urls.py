@@ -9,6 +9,7 @@ from drf_spectacular.views import (
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts.admin_login import RateLimitedAdminLoginView
 from core.views import healthz
 from delivery.router import api_router
 from learning.urls import urlpatterns as learning_urls
@@ -19,6 +20,7 @@ handler404 = "core.errors.page_not_found"
 handler500 = "core.errors.server_error"
 
 urlpatterns = [
+    path("admin/login/", RateLimitedAdminLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),

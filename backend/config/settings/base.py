@@ -181,6 +181,11 @@ ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
 # Failed logins: at most 10 a minute per IP, and LOGIN_ATTEMPTS_LIMIT per account in 5 minutes.
 ACCOUNT_RATE_LIMITS = {"login_failed": f"10/m/ip,{env_int('LOGIN_ATTEMPTS_LIMIT', 5)}/300s/key"}
+# Wagtail admin sign-in: attempts per client address and per username in a window;
+# successful sign-ins do not count.
+ADMIN_LOGIN_WINDOW_SECONDS = env_int("ADMIN_LOGIN_WINDOW_SECONDS", 15 * 60)
+ADMIN_LOGIN_ADDRESS_LIMIT = env_int("ADMIN_LOGIN_ADDRESS_LIMIT", 20)
+ADMIN_LOGIN_USER_LIMIT = env_int("ADMIN_LOGIN_USER_LIMIT", 5)
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "CodeCampus <noreply@localhost>")
 
 # Learner code is capped before it reaches the database or the grader.

@@ -6,9 +6,11 @@ written for clients; exception text never reaches a response.
 """
 
 import logging
+import sys
 
 from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -16,6 +18,10 @@ from rest_framework.views import exception_handler as drf_exception_handler
 from wagtail.api.v2.utils import BadRequestError
 
 logger = logging.getLogger(__name__)
+
+# A lost or refused database connection: worth retrying, not a bug.
+DATABASE_DOWN = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 5
 
 _DEFAULT_MESSAGES = {
     400: "The request is invalid.",
@@ -74,6 +80,9 @@ def _translate(exc):
         )
     if isinstance(exc, RequestDataTooBig):
         return PayloadTooLarge()
+    if isinstance(exc, DATABASE_DOWN):
+        logger.error("database.unavailable")
+        return ServiceUnavailable()
     return exc
 
 
@@ -81,6 +90,12 @@ class BadRequest(exceptions.APIException):
     status_code = status.HTTP_400_BAD_REQUEST
     default_detail = _DEFAULT_MESSAGES[400]
     default_code = "bad_request"
+
+
+class ServiceUnavailable(exceptions.APIException):
+    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
+    default_detail = _DEFAULT_MESSAGES[503]
+    default_code = "service_unavailable"
 
 
 class PayloadTooLarge(exceptions.APIException):
@@ -94,6 +109,8 @@ def api_exception_handler(exc, context) -> Response | None:
     if isinstance(exc, exceptions.ParseError):
         exc = exceptions.ParseError("The request body is not valid JSON.")
     response = drf_exception_handler(exc, context)
+    if isinstance(exc, ServiceUnavailable):
+        response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     if response is None:
         view = context.get("view")
         logger.error(
@@ -140,4 +157,14 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    # Django calls this while handling the exception, so it is still at hand.
+    if isinstance(sys.exc_info()[1], DATABASE_DOWN):
+        return _service_unavailable_response()
     return error_response(status_code=500, code="server_error")
+
+
+def _service_unavailable_response() -> JsonResponse:
+    logger.error("database.unavailable")
+    response = error_response(status_code=503, code=ServiceUnavailable.default_code)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response

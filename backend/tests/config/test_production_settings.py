@@ -67,6 +67,8 @@ def test_a_strong_secret_key_is_accepted():
         ({"DEBUG": "true"}, "DEBUG must be off"),
         ({"ALLOWED_HOSTS": None}, "ALLOWED_HOSTS must be set"),
         ({"ALLOWED_HOSTS": "*"}, "must not contain '*'"),
+        ({"CORS_ALLOWED_ORIGINS": "*"}, "CORS_ALLOWED_ORIGINS must not contain '*'"),
+        ({"CORS_ALLOWED_ORIGINS": None}, "CORS_ALLOWED_ORIGINS must be set"),
     ],
 )
 def test_production_settings_refuse_to_start_insecurely(overrides, complaint):

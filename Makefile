@@ -10,7 +10,7 @@ DEV_STAMP := $(VENV)/.installed-dev
 
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: help install sandbox-tools bench openapi openapi-check dev migrate demo backend test test-backend check-migrations lint format lock clean
+.PHONY: help install sandbox-tools bench loadtest openapi openapi-check dev migrate demo backend test test-backend check-migrations lint format lock clean
 
 help: ## List the targets
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
@@ -105,6 +105,18 @@ bench: install ## Measure against PostgreSQL + Redis; writes bench/results/lates
 	@cd $(BACKEND) && $(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
 	@cd $(BACKEND) && $(BENCH_ENV) $(PY) manage.py load_demo >/dev/null
 	@$(BENCH_ENV) $(PY) bench/run.py
+
+LOADTEST_DB ?= codecampus_loadtest
+LOADTEST_USERS ?= 50
+LOADTEST_SECONDS ?= 60
+
+loadtest: install ## 50 users for 60 s against gunicorn + PostgreSQL + Redis; every acknowledged write checked
+	@echo "==> Load test: $(LOADTEST_USERS) users for $(LOADTEST_SECONDS) s (fresh database $(LOADTEST_DB), Redis db 12)"
+	@psql -h 127.0.0.1 -U postgres -d postgres -qc 'DROP DATABASE IF EXISTS "$(LOADTEST_DB)"' 2>/dev/null
+	@psql -h 127.0.0.1 -U postgres -d postgres -qc 'CREATE DATABASE "$(LOADTEST_DB)"'
+	@redis-cli -n 12 flushdb >/dev/null
+	@DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(LOADTEST_DB) REDIS_URL=redis://127.0.0.1:6379/12 \
+	  $(PY) bench/loadtest.py --users $(LOADTEST_USERS) --seconds $(LOADTEST_SECONDS)
 
 lock: install ## Re-resolve backend/requirements/*.txt from pyproject.toml
 	@echo "==> Locking dependencies with uv"

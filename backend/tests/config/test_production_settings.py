@@ -1,3 +1,4 @@
+import json
 import os
 import subprocess
 import sys
@@ -84,3 +85,37 @@ def test_check_deploy_is_clean_with_production_variables():
 
     assert result.returncode == 0, result.stderr
     assert "no issues" in result.stdout
+
+
+PROBE = """
+import json
+from django.conf import settings
+from django.test import Client
+response = Client().get("/healthz/", secure=True, HTTP_HOST="api.example.com")
+print(json.dumps({
+    "headers": {name: response.get(name) for name in (
+        "Strict-Transport-Security", "X-Content-Type-Options", "Referrer-Policy",
+        "X-Frame-Options", "Cross-Origin-Opener-Policy")},
+    "cookies": {
+        "session": [settings.SESSION_COOKIE_SECURE, settings.SESSION_COOKIE_HTTPONLY,
+                    settings.SESSION_COOKIE_SAMESITE],
+        "csrf": [settings.CSRF_COOKIE_SECURE, settings.CSRF_COOKIE_SAMESITE],
+    },
+    "insecure_redirect": Client().get("/api/v1/courses/", HTTP_HOST="api.example.com").status_code,
+}))
+"""
+
+
+def test_production_sends_security_headers_and_secure_cookies():
+    result = _manage("shell", "-c", PROBE, DATABASE_URL=None)
+
+    assert result.returncode == 0, result.stderr
+    probe = json.loads(result.stdout.strip().splitlines()[-1])
+    headers = probe["headers"]
+    assert headers["Strict-Transport-Security"].startswith("max-age=31536000")
+    assert "includeSubDomains" in headers["Strict-Transport-Security"]
+    assert headers["X-Content-Type-Options"] == "nosniff"
+    assert headers["Referrer-Policy"] == "strict-origin-when-cross-origin"
+    assert headers["X-Frame-Options"] == "DENY"
+    assert probe["cookies"] == {"session": [True, True, "Lax"], "csrf": [True, "Lax"]}
+    assert probe["insecure_redirect"] == 301

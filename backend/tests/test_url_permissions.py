@@ -4,6 +4,7 @@ A new endpoint fails this test until its policy is written down in POLICIES.
 """
 
 import pytest
+from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver
 from rest_framework.test import APIClient
 
@@ -117,3 +118,53 @@ def test_signed_in_endpoints_only_show_the_callers_own_data(world, other_learner
     assert client.get("/api/v1/enrolments/").json()["meta"]["total_count"] == 0
     assert client.get("/api/v1/progress/").json()["courses"] == []
     assert client.get("/api/v1/dashboard/").json()["recent_submissions"] == []
+
+
+# Every other URL pattern, by prefix: who may use it.
+OTHER_PREFIXES = {
+    "admin/": "editors (Wagtail's own permission checks)",
+    "documents/": "anyone, within Wagtail's collection privacy",
+    "api/v2/": "anyone: published, public content only",
+    "api/auth/": "django-allauth's headless flows",
+    "api/schema/": "anyone",
+    "api/docs/": "anyone",
+    "api/redoc/": "anyone",
+    "healthz/": "anyone",
+    "media/": "anyone (development only)",
+}
+
+
+def _all_routes(resolver=None, prefix=""):
+    resolver = resolver or get_resolver()
+    for pattern in resolver.url_patterns:
+        route = prefix + str(pattern.pattern)
+        if isinstance(pattern, URLResolver):
+            yield from _all_routes(pattern, route)
+        else:
+            yield route
+
+
+def test_every_url_pattern_has_a_policy():
+    unexplained = [
+        route
+        for route in _all_routes()
+        if not route.startswith("api/v1/")
+        and not route.lstrip("^").startswith(tuple(OTHER_PREFIXES))
+    ]
+
+    assert unexplained == []
+
+
+@pytest.mark.django_db
+def test_only_editors_reach_the_admin(learner, staff):
+    admin_user = learner.__class__.objects.create_superuser("root", "root@example.com", "pw-x9!")
+    anonymous = Client().get("/admin/")
+    assert anonymous.status_code == 302
+    assert anonymous["Location"].startswith("/admin/login/")
+    for user in (learner, staff):
+        client = Client()
+        client.force_login(user)
+        assert client.get("/admin/").status_code in (302, 403), user
+    client = Client()
+    client.force_login(admin_user)
+    assert client.get("/admin/").status_code == 200

@@ -7,13 +7,19 @@ BACKEND := backend
 VENV := $(BACKEND)/.venv
 PY := $(abspath $(VENV))/bin/python
 DEV_STAMP := $(VENV)/.installed-dev
+FRONTEND := frontend
+FRONTEND_STAMP := $(FRONTEND)/node_modules/.installed
+NPM_BIN := $(abspath $(FRONTEND))/node_modules/.bin
+# make dev only: a shared secret so that publishing refreshes the frontend at once.
+DEV_REVALIDATE_SECRET ?= dev-only-revalidate-secret
 
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: help install sandbox-tools bench loadtest openapi openapi-check dev migrate demo backend test test-backend check-migrations lint format lock clean
+.PHONY: help install sandbox-tools bench loadtest openapi openapi-check dev migrate demo backend test test-backend check-migrations lint format lock clean \
+	frontend-install client client-check frontend-test e2e
 
 help: ## List the targets
-	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
+	@grep -hE '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-18s %s\n", $$1, $$2}'
 
 $(DEV_STAMP): $(BACKEND)/requirements/dev.txt
 	@echo "==> Creating the backend virtual environment in $(VENV) and installing locked dependencies"
@@ -48,9 +54,16 @@ backend: ## Run the backend development server on :8000
 	@echo "==> Backend:  http://localhost:8000/admin/  (API: http://localhost:8000/api/v2/pages/)"
 	@cd $(BACKEND) && exec $(PY) manage.py runserver 0.0.0.0:8000
 
-dev: demo ## Install, migrate, load the demo and run the backend
+dev: demo frontend-install ## Install, migrate, load the demo, run the backend (:8000) and the frontend (:3000)
 	@cd $(BACKEND) && $(PY) manage.py grading_status
-	@$(MAKE) --no-print-directory backend
+	@echo "==> Backend:  http://localhost:8000/admin/  (API: http://localhost:8000/api/v2/pages/)"
+	@echo "==> Frontend: http://localhost:3000/  (Ctrl-C stops both)"
+	@pids=""; trap 'kill $$pids 2>/dev/null; wait' INT TERM EXIT; \
+	  (cd $(BACKEND) && REVALIDATE_SECRET=$${REVALIDATE_SECRET:-$(DEV_REVALIDATE_SECRET)} \
+	    exec $(PY) manage.py runserver 0.0.0.0:8000) & pids="$$pids $$!"; \
+	  (cd $(FRONTEND) && BACKEND_URL=$${BACKEND_URL:-http://localhost:8000} \
+	    REVALIDATE_SECRET=$${REVALIDATE_SECRET:-$(DEV_REVALIDATE_SECRET)} exec $(NPM_BIN)/next dev --port 3000) & pids="$$pids $$!"; \
+	  wait -n $$pids
 
 check-migrations: install ## Fail when models changed without a migration
 	@echo "==> Checking for missing migrations"
@@ -81,7 +94,39 @@ openapi-check: install ## Fail when openapi/ differs from what the code generate
 	  if [ $$status -ne 0 ]; then echo "openapi/ is out of date: run 'make openapi' and commit it"; fi; \
 	  exit $$status
 
-test: check-migrations openapi-check test-backend ## Install what the tests need and run every suite
+$(FRONTEND_STAMP): $(FRONTEND)/package-lock.json
+	@echo "==> Installing the frontend's locked dependencies (npm ci; no browser download)"
+	@cd $(FRONTEND) && export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 && \
+	  { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || { \
+	    echo "    npm ci refused the lock file (a registry mirror without other platforms' optional packages?);"; \
+	    echo "    installing the same locked versions with npm install --no-save"; \
+	    npm install --no-save --no-audit --no-fund --loglevel=error; }; }
+	@touch $@
+
+frontend-install: $(FRONTEND_STAMP) ## Install the frontend's locked dependencies (npm ci)
+
+client: frontend-install ## Regenerate the typed TypeScript client from openapi/schema.yaml
+	@echo "==> Generating frontend/src/api/schema.d.ts from openapi/schema.yaml"
+	@cd $(FRONTEND) && npm run --silent client
+
+client-check: frontend-install ## Fail when the typed client differs from openapi/schema.yaml
+	@echo "==> Checking that frontend/src/api/schema.d.ts matches openapi/schema.yaml"
+	@tmp=$$(mktemp -d); \
+	  (cd $(FRONTEND) && $(NPM_BIN)/openapi-typescript ../openapi/schema.yaml --output $$tmp/schema.d.ts --silent && \
+	   node scripts/header.mjs $$tmp/schema.d.ts) && \
+	  diff -u $(FRONTEND)/src/api/schema.d.ts $$tmp/schema.d.ts; status=$$?; rm -rf $$tmp; \
+	  if [ $$status -ne 0 ]; then echo "the typed client is out of date: run 'make client' and commit it"; fi; \
+	  exit $$status
+
+frontend-test: frontend-install ## Frontend type check, lint and unit tests (Vitest)
+	@echo "==> Frontend: tsc --noEmit, eslint, vitest"
+	@cd $(FRONTEND) && $(NPM_BIN)/tsc --noEmit && $(NPM_BIN)/eslint . --max-warnings 0 && $(NPM_BIN)/vitest run
+
+e2e: install frontend-install ## End-to-end tests: backend + built frontend + Playwright on /usr/bin/chromium
+	@db=$${DATABASE_URL:+a fresh database on the DATABASE_URL server}; echo "==> End-to-end tests on $${db:-SQLite}"
+	@bash $(FRONTEND)/e2e/run.sh
+
+test: check-migrations openapi-check client-check test-backend frontend-test e2e ## Install what the tests need and run every suite
 
 lint: install ## Ruff lint and format check
 	@echo "==> ruff check and ruff format --check"

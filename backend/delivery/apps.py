@@ -7,6 +7,8 @@ class DeliveryConfig(AppConfig):
 
     def ready(self):
         from delivery import cache, sites
+        from delivery.revalidation import connect_signals
 
+        connect_signals()
         sites.connect_signals()
         cache.connect_signals()

@@ -221,6 +221,11 @@ WAGTAIL_HEADLESS_PREVIEW = {
 # A preview link is the reader's only credential, so it expires (seconds).
 PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 60 * 60)
 
+# Frontend revalidation: on publish, unpublish, move and delete the backend tells the
+# frontend which cached pages to refresh. Off while REVALIDATE_SECRET is empty.
+FRONTEND_REVALIDATE_URL = env_str("FRONTEND_REVALIDATE_URL", f"{FRONTEND_URL}/api/revalidate/")
+REVALIDATE_SECRET = env_str("REVALIDATE_SECRET")
+
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,

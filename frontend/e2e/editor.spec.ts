@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { django, expectAccessible, screenshot } from "./helpers";
+
+const SLUG = "loops-without-fear";
+
+test("a published change shows without a rebuild", async ({ page }) => {
+  await page.goto(`/blog/${SLUG}/`);
+  const title = `Loops without fear (${Date.now()})`;
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(title);
+
+  django(
+    `from blog.models import BlogPage\n` +
+      `page = BlogPage.objects.get(slug=${JSON.stringify(SLUG)})\n` +
+      `page.title = ${JSON.stringify(title)}\n` +
+      `page.save_revision().publish()`,
+  );
+
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title, { timeout: 1000 });
+  }).toPass({ timeout: 15_000 });
+  // Listings (here the feed, which lists every post) are refreshed by the same call.
+  const feed = await page.request.get("/blog/feed.xml");
+  expect(await feed.text()).toContain(`<title>${title}</title>`);
+});
+
+test("an editor previews a draft that readers do not see", async ({ page }) => {
+  const draftTitle = `Draft only ${Date.now()}`;
+  const output = django(
+    `from blog.models import BlogPage\n` +
+      `page = BlogPage.objects.get(slug="sql-joins-visualised")\n` +
+      `page.title = ${JSON.stringify(draftTitle)}\n` +
+      `preview = page.create_page_preview()\n` +
+      `print(page.get_content_type_str(), preview.token)`,
+  );
+  const [contentType, token] = output.split("\n").at(-1)!.split(" ");
+
+  const bad = await page.goto(`/api/preview/?content_type=${contentType}&token=forged`);
+  expect(bad?.status()).toBe(404);
+
+  await page.goto(`/api/preview/?content_type=${contentType}&token=${encodeURIComponent(token!)}&in_preview_panel=true`);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText(draftTitle);
+  await expect(page.getByRole("status").filter({ hasText: "Preview of a draft" })).toBeVisible();
+  await screenshot(page, "preview");
+  await expectAccessible(page);
+
+  await page.goto("/blog/sql-joins-visualised/");
+  await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(draftTitle);
+});

@@ -1,0 +1,35 @@
+import type { NextConfig } from "next";
+
+const backend = (process.env.BACKEND_URL ?? "http://localhost:8000").replace(/\/+$/, "");
+
+const config: NextConfig = {
+  // Wagtail's paths end in "/", and so do ours; the backend's API paths keep theirs too.
+  trailingSlash: true,
+  skipTrailingSlashRedirect: true,
+  poweredByHeader: false,
+  reactStrictMode: true,
+  // The browser talks only to this origin: the learning API, accounts and media are
+  // proxied, so the session cookie and CSRF token work without CORS.
+  async rewrites() {
+    return [
+      // Django's API paths end in "/": keep it through the rewrite.
+      { source: "/api/v1/:path*/", destination: `${backend}/api/v1/:path*/` },
+      { source: "/api/v1/:path*", destination: `${backend}/api/v1/:path*` },
+      { source: "/api/auth/:path*", destination: `${backend}/api/auth/:path*` },
+      { source: "/media/:path*", destination: `${backend}/media/:path*` },
+    ];
+  },
+  async headers() {
+    return [
+      {
+        source: "/:path*",
+        headers: [
+          { key: "X-Content-Type-Options", value: "nosniff" },
+          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+        ],
+      },
+    ];
+  },
+};
+
+export default config;

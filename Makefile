@@ -15,7 +15,7 @@ DEV_REVALIDATE_SECRET ?= dev-only-revalidate-secret
 
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: help install sandbox-tools bench loadtest openapi openapi-check dev migrate demo backend test test-backend check-migrations lint format lock clean \
+.PHONY: help install sandbox-tools bench bench-tools loadtest openapi openapi-check dev migrate demo backend test test-backend check-migrations lint format lock clean \
 	frontend-install client client-check frontend-test e2e
 
 help: ## List the targets
@@ -141,9 +141,9 @@ format: install ## Format and auto-fix the code
 	@$(PY) -m ruff check --fix --config $(BACKEND)/pyproject.toml bench
 
 BENCH_DB ?= codecampus_bench
-BENCH_ENV = DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) REDIS_URL=redis://127.0.0.1:6379/11 DEBUG=false
+BENCH_ENV = DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) REDIS_URL=redis://127.0.0.1:6379/11 DEBUG=false LOG_LEVEL=WARNING
 
-bench: install ## Measure against PostgreSQL + Redis; writes bench/results/latest.{md,json}
+bench: install bench-tools ## Measure against PostgreSQL + Redis; writes bench/results/latest.{md,json}
 	@echo "==> Benchmarks on PostgreSQL (database $(BENCH_DB)) and Redis; not part of make test"
 	@psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$(BENCH_DB)'" | grep -q 1 || \
 	  psql -h 127.0.0.1 -U postgres -d postgres -qc 'CREATE DATABASE "$(BENCH_DB)"'
@@ -162,6 +162,16 @@ loadtest: install ## 50 users for 60 s against gunicorn + PostgreSQL + Redis; ev
 	@redis-cli -n 12 flushdb >/dev/null
 	@DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(LOADTEST_DB) REDIS_URL=redis://127.0.0.1:6379/12 \
 	  $(PY) bench/loadtest.py --users $(LOADTEST_USERS) --seconds $(LOADTEST_SECONDS)
+
+bench-tools: ## Install wrk and nginx (load generator and static-file baseline) when missing
+	@for tool in wrk:wrk nginx:nginx-light; do \
+	  command -v $${tool%%:*} >/dev/null 2>&1 && continue; \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "==> Installing $${tool#*:}"; \
+	    apt-get install -y -qq $${tool#*:} >/dev/null 2>&1 || \
+	      (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq $${tool#*:} >/dev/null 2>&1); \
+	  else echo "==> $${tool%%:*} is missing: install it (e.g. sudo apt-get install $${tool#*:})"; exit 1; fi; \
+	done
 
 lock: install ## Re-resolve backend/requirements/*.txt from pyproject.toml
 	@echo "==> Locking dependencies with uv"

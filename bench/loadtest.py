@@ -16,9 +16,7 @@ import json
 import os
 import random
 import secrets
-import signal
 import statistics
-import subprocess
 import sys
 import threading
 import time
@@ -27,32 +25,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import httpx
+import stack
 
 ROOT = Path(__file__).resolve().parents[1]
-BACKEND = ROOT / "backend"
 RESULTS = ROOT / "bench" / "results"
 PORT = int(os.environ.get("LOADTEST_PORT", "8765"))
 BASE = f"http://127.0.0.1:{PORT}"
 PASSWORD = "load-test-passphrase-" + secrets.token_hex(4)
-
-
-def stack_environment() -> dict[str, str]:
-    return {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "config.settings.production",
-        "SECRET_KEY": secrets.token_urlsafe(64),
-        "ALLOWED_HOSTS": "127.0.0.1,localhost",
-        "CORS_ALLOWED_ORIGINS": "http://localhost:3000",
-        "CSRF_TRUSTED_ORIGINS": "http://localhost:3000",
-        "FRONTEND_URL": "http://localhost:3000",
-        "BACKEND_URL": BASE,
-        "SECURE_SSL_REDIRECT": "false",
-        "ACCOUNT_EMAIL_VERIFICATION": "optional",
-        "EMAIL_BACKEND": "django.core.mail.backends.locmem.EmailBackend",
-        "TASKS_BACKEND": "database",
-        "FRONTEND_REVALIDATE_URL": "",
-        "LOG_LEVEL": "WARNING",
-    }
 
 
 @dataclass
@@ -247,73 +226,14 @@ def percentile(values: list[float], fraction: float) -> float:
     return ordered[min(len(ordered) - 1, int(fraction * len(ordered)))] if ordered else 0.0
 
 
-def start_stack(env: dict) -> list[subprocess.Popen]:
-    manage = [sys.executable, "manage.py"]
-    subprocess.run([*manage, "migrate", "--noinput", "-v0"], cwd=BACKEND, env=env, check=True)
-    subprocess.run(
-        [*manage, "load_demo"], cwd=BACKEND, env=env, check=True, stdout=subprocess.DEVNULL
-    )
-    gunicorn = Path(sys.executable).parent / "gunicorn"
-    server = subprocess.Popen(
-        [
-            str(gunicorn),
-            "config.wsgi",
-            "--bind",
-            f"127.0.0.1:{PORT}",
-            "--workers",
-            "3",
-            "--threads",
-            "4",
-            "--worker-class",
-            "gthread",
-            "--log-level",
-            "warning",
-        ],
-        cwd=BACKEND,
-        env=env,
-        start_new_session=True,
-    )
-    worker = subprocess.Popen(
-        [*manage, "db_worker", "--interval", "0.2", "--no-startup-delay"],
-        cwd=BACKEND,
-        env=env,
-        start_new_session=True,
-        stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
-    )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{BASE}/healthz/", timeout=2).status_code == 200:
-                return [server, worker]
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    stop_stack([server, worker])
-    raise SystemExit("the backend did not become healthy")
-
-
-def stop_stack(processes: list[subprocess.Popen]) -> None:
-    for process in processes:
-        if process.poll() is None:
-            os.killpg(process.pid, signal.SIGTERM)
-    for process in processes:
-        try:
-            process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            os.killpg(process.pid, signal.SIGKILL)
-
-
 def run(users: int, seconds: float) -> dict:
-    env = stack_environment()
-    os.environ.update(env)
-    sys.path.insert(0, str(BACKEND))
-    import django
-
-    django.setup()
+    env = stack.production_like_env(PORT)
+    stack.setup_django(env)
     from django.utils import timezone
 
-    processes = start_stack(env)
+    stack.manage(env, "migrate", "--noinput", "-v0")
+    stack.manage(env, "load_demo")
+    processes = stack.start(env, PORT, workers=3, grading_worker=True)
     try:
         catalogue = catalogue_from_api()
         started_at = timezone.now()
@@ -339,7 +259,7 @@ def run(users: int, seconds: float) -> dict:
             thread.join()
         problems = verify(record, started_at)
     finally:
-        stop_stack(processes)
+        stack.stop(processes)
     everything = [value for values in record.latencies.values() for value in values]
     return {
         "users": {"readers": readers, "learners": learners, "editors": editors},

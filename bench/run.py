@@ -10,6 +10,11 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 RESULTS = HERE / "results"
 SECTIONS = {
+    "content": {
+        "script": "content.py",
+        "reproduce": "make bench  (or, on a scratch database: backend/.venv/bin/python "
+        "bench/content.py; BENCH_POSTS sets the number of posts)",
+    },
     "grading": {
         "script": "grading.py",
         "reproduce": "make bench  (or: backend/.venv/bin/python bench/grading.py)",
@@ -26,6 +31,40 @@ def run_section(name: str, spec: dict) -> dict:
         text=True,
     ).stdout
     return json.loads(output.strip().splitlines()[-1])
+
+
+def content_tables(content: dict) -> list[str]:
+    queries, uncached, cached = content["queries"], content["uncached"], content["cached"]
+    lines = [
+        "",
+        f"## Content API ({content['posts']} posts; wrk, 2 threads, 8 connections, 10 s)",
+        "",
+        "| Endpoint | Median | p99 | Requests/s | Queries/request |",
+        "| --- | --- | --- | --- | --- |",
+    ]
+    for view in ("listing", "detail"):
+        for who, label in (("ours", "ours"), ("stock", "stock Wagtail")):
+            row = uncached[f"{who}_{view}"]
+            lines.append(
+                f"| {view}, {label}, uncached | {row['median_ms']} ms | {row['p99_ms']} ms | "
+                f"{row['requests_per_second']} | {queries[f'{who}_{view}']} |"
+            )
+        row = cached[f"ours_{view}"]
+        lines.append(
+            f"| {view}, ours, cached | {row['median_ms']} ms | {row['p99_ms']} ms | "
+            f"{row['requests_per_second']} | 0 |"
+        )
+    row = content["nginx"]["listing_bytes"]
+    lines.append(
+        f"| listing bytes, nginx static file | {row['median_ms']} ms | {row['p99_ms']} ms | "
+        f"{row['requests_per_second']} | - |"
+    )
+    lines += [
+        "",
+        "Publish to served by the API (5 rounds): "
+        + ", ".join(f"{seconds} s" for seconds in content["publish_to_api_seconds"]),
+    ]
+    return lines
 
 
 def markdown(report: dict) -> str:
@@ -45,6 +84,9 @@ def markdown(report: dict) -> str:
             lines.append(
                 f"| {section} | {target['name']} | {target['target']} | {target['value']} | {met} |"
             )
+    content = report["sections"].get("content")
+    if content:
+        lines += content_tables(content)
     grading = report["sections"].get("grading")
     if grading:
         sandbox, e2e = grading["sandbox"], grading["end_to_end"]

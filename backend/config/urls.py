@@ -33,6 +33,11 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
 ]
 
+if settings.BENCH_STOCK_API:
+    from delivery.stock import stock_router
+
+    urlpatterns += [path("bench/stock/v2/", stock_router.urls)]
+
 if settings.SERVE_MEDIA:
     urlpatterns += [
         re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),

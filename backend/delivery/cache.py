@@ -17,6 +17,7 @@ import hashlib
 import re
 import uuid
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
@@ -71,7 +72,11 @@ class ContentCacheMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or not CACHED_PATHS.match(request.path):
+        if (
+            not settings.CONTENT_API_CACHE
+            or request.method not in ("GET", "HEAD")
+            or not CACHED_PATHS.match(request.path)
+        ):
             return self.get_response(request)
         key = _response_key(current_generation(), request)
         stored = cache.get(key)

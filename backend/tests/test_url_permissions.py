@@ -131,6 +131,7 @@ OTHER_PREFIXES = {
     "api/redoc/": "anyone",
     "healthz/": "anyone",
     "media/": "anyone (development only)",
+    "bench/stock/v2/": "anyone, only when BENCH_STOCK_API is on (benchmarks)",
 }
 
 

@@ -111,3 +111,14 @@ def test_reads_are_served_from_the_database_when_the_cache_is_down(api_client, p
     assert first.status_code == second.status_code == 200
     assert _titles(second) == ["First title"]
     assert "X-Content-Cache" not in second or second["X-Content-Cache"] == "miss"
+
+
+@pytest.mark.django_db
+def test_the_cache_can_be_switched_off_for_benchmarks(api_client, post, settings):
+    settings.CONTENT_API_CACHE = False
+
+    api_client.get(LISTING)
+    response = api_client.get(LISTING)
+
+    assert response.status_code == 200
+    assert "X-Content-Cache" not in response

@@ -1,0 +1,245 @@
+"""Content API benchmarks: ours against stock Wagtail, cached against uncached and nginx.
+
+All on one data set (the demo site grown to BENCH_POSTS posts and 20 courses of
+10 lessons) and one machine, in one run:
+
+1. the blog listing (20 per page, all fields) and a post detail, from our
+   endpoint and from stock Wagtail's PagesAPIViewSet on the same models, with the
+   content cache off: wrk latency (median, p99), requests per second, and
+   queries per request counted in-process;
+2. the same listing served from our cache, and the same bytes served by nginx
+   as a static file;
+3. the time from publishing a change to the API serving it.
+
+Prints one JSON line (sections, figures and targets) for bench/run.py.
+"""
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+import uuid
+from pathlib import Path
+
+import httpx
+import stack
+
+PORT = 8790
+NGINX_PORT = 8791
+BASE = f"http://127.0.0.1:{PORT}"
+LISTING = "/api/v2/pages/?type=blog.BlogPage&fields=*&limit=20"
+STOCK_LISTING = "/bench/stock/v2/pages/?type=blog.BlogPage&fields=*&limit=20"
+WRK_SECONDS = 10
+WRK_CONNECTIONS = 8
+POSTS = int(os.environ.get("BENCH_POSTS", "1000"))
+
+
+def wrk(url: str) -> dict:
+    """Median and p99 latency (ms) and requests per second, from wrk --latency."""
+    output = subprocess.run(
+        [shutil.which("wrk"), "-t2", f"-c{WRK_CONNECTIONS}", f"-d{WRK_SECONDS}s", "--latency", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    if re.search(r"Non-2xx or 3xx responses: (\d+)", output):
+        raise SystemExit(f"wrk saw errors from {url}:\n{output}")
+    return {
+        "median_ms": _latency(output, "50%"),
+        "p99_ms": _latency(output, "99%"),
+        "requests_per_second": float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1)),
+    }
+
+
+def _latency(output: str, percentile: str) -> float:
+    value, unit = re.search(rf"^\s+{percentile}\s+([\d.]+)(us|ms|s)\s*$", output, re.M).groups()
+    return round(float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit], 2)
+
+
+def queries_per_request(path: str) -> int:
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, override_settings
+
+    with override_settings(CONTENT_API_CACHE=False):
+        client = Client(HTTP_HOST="127.0.0.1")
+        client.get(path)  # renditions are created on the first read
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(path)
+    assert response.status_code == 200, path
+    return len(queries)
+
+
+def a_post_id() -> int:
+    from blog.models import BlogPage
+
+    return BlogPage.objects.live().order_by("-pk").values_list("pk", flat=True)[10]
+
+
+def publish_to_served_seconds(post_id: int, rounds: int = 5) -> list[float]:
+    """Publish a new introduction through Wagtail and poll the API until it shows."""
+    from blog.models import BlogPage
+
+    timings = []
+    with httpx.Client(base_url=BASE, timeout=10) as client:
+        for _ in range(rounds):
+            client.get(f"/api/v2/pages/{post_id}/")  # make sure the old version is cached
+            marker = f"Published at {uuid.uuid4().hex}"
+            page = BlogPage.objects.get(pk=post_id).get_latest_revision_as_object()
+            page.introduction = marker
+            started = time.perf_counter()
+            page.save_revision().publish()
+            while marker not in client.get(f"/api/v2/pages/{post_id}/").text:
+                if time.perf_counter() - started > 30:
+                    raise SystemExit("a published change was not served within 30 s")
+            timings.append(round(time.perf_counter() - started, 3))
+    return timings
+
+
+def nginx_serving(body: bytes) -> subprocess.Popen:
+    root = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
+    root.chmod(0o755)  # nginx's workers drop privileges
+    (root / "listing.json").write_bytes(body)
+    config = root / "nginx.conf"
+    config.write_text(
+        f"""
+worker_processes 2;
+pid {root}/nginx.pid;
+error_log {root}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+    access_log off;
+    default_type application/json;
+    server {{
+        listen 127.0.0.1:{NGINX_PORT};
+        root {root};
+        location / {{ }}
+    }}
+}}
+"""
+    )
+    process = subprocess.Popen([shutil.which("nginx"), "-c", str(config), "-g", "daemon off;"])
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            httpx.get(f"http://127.0.0.1:{NGINX_PORT}/listing.json", timeout=1)
+            return process
+        except httpx.HTTPError:
+            time.sleep(0.1)
+    raise SystemExit("nginx did not start")
+
+
+def target(name: str, target_text: str, value, met: bool) -> dict:
+    return {"name": name, "target": target_text, "value": value, "met": met}
+
+
+def measure() -> dict:
+    env = stack.production_like_env(PORT, BENCH_STOCK_API="true")
+    stack.setup_django(env)
+    stack.manage(env, "migrate", "--noinput", "-v0")
+    stack.manage(env, "load_demo")
+    stack.manage(
+        env,
+        "load_bench_content",
+        "--posts",
+        str(POSTS),
+        "--courses",
+        "20",
+        "--lessons-per-course",
+        "10",
+    )
+    post_id = a_post_id()
+    detail, stock_detail = f"/api/v2/pages/{post_id}/", f"/bench/stock/v2/pages/{post_id}/"
+
+    figures = {
+        "posts": POSTS,
+        "queries": {
+            "ours_listing": queries_per_request(LISTING),
+            "stock_listing": queries_per_request(STOCK_LISTING),
+            "ours_detail": queries_per_request(detail),
+            "stock_detail": queries_per_request(stock_detail),
+        },
+    }
+
+    uncached = stack.start({**env, "CONTENT_API_CACHE": "false"}, PORT)
+    try:
+        figures["uncached"] = {
+            "ours_listing": wrk(BASE + LISTING),
+            "stock_listing": wrk(BASE + STOCK_LISTING),
+            "ours_detail": wrk(BASE + detail),
+            "stock_detail": wrk(BASE + stock_detail),
+        }
+    finally:
+        stack.stop(uncached)
+
+    cached = stack.start(env, PORT)
+    try:
+        body = httpx.get(BASE + LISTING).content
+        figures["cached"] = {"ours_listing": wrk(BASE + LISTING), "ours_detail": wrk(BASE + detail)}
+        nginx = nginx_serving(body)
+        try:
+            figures["nginx"] = {"listing_bytes": wrk(f"http://127.0.0.1:{NGINX_PORT}/listing.json")}
+        finally:
+            nginx.terminate()
+            nginx.wait()
+        figures["publish_to_api_seconds"] = publish_to_served_seconds(post_id)
+    finally:
+        stack.stop(cached)
+    figures["targets"] = targets(figures)
+    return figures
+
+
+def targets(figures: dict) -> list[dict]:
+    queries, uncached, cached = figures["queries"], figures["uncached"], figures["cached"]
+    rows = [
+        target(f"queries per {view}", "<= 8", queries[f"ours_{view}"], queries[f"ours_{view}"] <= 8)
+        for view in ("listing", "detail")
+    ]
+    for view in ("listing", "detail"):
+        ratio = uncached[f"ours_{view}"]["median_ms"] / uncached[f"stock_{view}"]["median_ms"]
+        rows.append(
+            target(f"{view} median vs stock Wagtail", "<= 0.5x", f"{ratio:.2f}x", ratio <= 0.5)
+        )
+    speedup = (
+        cached["ours_listing"]["requests_per_second"]
+        / uncached["ours_listing"]["requests_per_second"]
+    )
+    rows.append(
+        target("cached vs uncached listing (req/s)", ">= 10x", f"{speedup:.1f}x", speedup >= 10)
+    )
+    versus_nginx = (
+        cached["ours_listing"]["requests_per_second"]
+        / figures["nginx"]["listing_bytes"]["requests_per_second"]
+    )
+    rows.append(
+        target(
+            "cached listing vs nginx static (req/s)",
+            ">= 0.3x",
+            f"{versus_nginx:.2f}x",
+            versus_nginx >= 0.3,
+        )
+    )
+    slowest = max(figures["publish_to_api_seconds"])
+    rows.append(
+        target(
+            "publish to served by the API (slowest of 5)", "<= 2 s", f"{slowest} s", slowest <= 2
+        )
+    )
+    return rows
+
+
+def main() -> int:
+    missing = [tool for tool in ("wrk", "nginx") if shutil.which(tool) is None]
+    if missing:
+        print(f"missing tools: {', '.join(missing)} (make bench installs them)", file=sys.stderr)
+        return 1
+    print(json.dumps(measure()))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

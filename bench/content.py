@@ -30,7 +30,9 @@ import stack
 
 PORT = 8790
 NGINX_PORT = 8791
+PROXY_PORT = 8792
 BASE = f"http://127.0.0.1:{PORT}"
+PROXY = f"http://127.0.0.1:{PROXY_PORT}"
 LISTING = "/api/v2/pages/?type=blog.BlogPage&fields=*&limit=20"
 STOCK_LISTING = "/bench/stock/v2/pages/?type=blog.BlogPage&fields=*&limit=20"
 WRK_SECONDS = 10
@@ -80,12 +82,12 @@ def a_post_id() -> int:
     return BlogPage.objects.live().order_by("-pk").values_list("pk", flat=True)[10]
 
 
-def publish_to_served_seconds(post_id: int, rounds: int = 5) -> list[float]:
+def publish_to_served_seconds(post_id: int, base_url: str, rounds: int = 5) -> list[float]:
     """Publish a new introduction through Wagtail and poll the API until it shows."""
     from blog.models import BlogPage
 
     timings = []
-    with httpx.Client(base_url=BASE, timeout=10) as client:
+    with httpx.Client(base_url=base_url, timeout=10) as client:
         for _ in range(rounds):
             client.get(f"/api/v2/pages/{post_id}/")  # make sure the old version is cached
             marker = f"Published at {uuid.uuid4().hex}"
@@ -100,10 +102,12 @@ def publish_to_served_seconds(post_id: int, rounds: int = 5) -> list[float]:
     return timings
 
 
-def nginx_serving(body: bytes) -> subprocess.Popen:
+def start_nginx(server: str) -> subprocess.Popen:
+    """nginx with one ``server`` block and the API cache zone, in a scratch directory."""
     root = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
     root.chmod(0o755)  # nginx's workers drop privileges
-    (root / "listing.json").write_bytes(body)
+    (root / "cache").mkdir(mode=0o777)
+    (root / "cache").chmod(0o777)
     config = root / "nginx.conf"
     config.write_text(
         f"""
@@ -114,23 +118,46 @@ events {{ worker_connections 1024; }}
 http {{
     access_log off;
     default_type application/json;
-    server {{
-        listen 127.0.0.1:{NGINX_PORT};
-        root {root};
-        location / {{ }}
-    }}
+    proxy_cache_path {root}/cache levels=1:2 keys_zone=codecampus_api:10m max_size=256m
+                     inactive=10m use_temp_path=off;
+    {server}
 }}
 """
     )
     process = subprocess.Popen([shutil.which("nginx"), "-c", str(config), "-g", "daemon off;"])
-    deadline = time.monotonic() + 10
-    while time.monotonic() < deadline:
-        try:
-            httpx.get(f"http://127.0.0.1:{NGINX_PORT}/listing.json", timeout=1)
-            return process
-        except httpx.HTTPError:
-            time.sleep(0.1)
-    raise SystemExit("nginx did not start")
+    time.sleep(0.5)
+    return process
+
+
+def static_server(body: bytes) -> str:
+    """nginx serving ``body`` as a file: the physical limit for these bytes."""
+    directory = Path(tempfile.mkdtemp(prefix="bench-static-"))
+    directory.chmod(0o755)
+    (directory / "listing.json").write_bytes(body)
+    (directory / "listing.json").chmod(0o644)
+    return f"server {{ listen 127.0.0.1:{NGINX_PORT}; root {directory}; location / {{ }} }}"
+
+
+def caching_proxy() -> str:
+    """deploy/nginx/api-cache.conf in front of gunicorn, as in production."""
+    return f"""
+    upstream backend {{ server 127.0.0.1:{PORT}; keepalive 16; }}
+    server {{
+        listen 127.0.0.1:{PROXY_PORT};
+        location / {{
+            proxy_pass http://backend;
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
+            proxy_set_header Host $host;
+            include {stack.ROOT / "deploy" / "nginx" / "api-cache.conf"};
+        }}
+    }}
+"""
+
+
+def stop_nginx(process: subprocess.Popen) -> None:
+    process.terminate()
+    process.wait(timeout=10)
 
 
 def target(name: str, target_text: str, value, met: bool) -> dict:
@@ -177,17 +204,26 @@ def measure() -> dict:
         stack.stop(uncached)
 
     cached = stack.start(env, PORT)
+    proxy = start_nginx(caching_proxy())
     try:
         body = httpx.get(BASE + LISTING).content
-        figures["cached"] = {"ours_listing": wrk(BASE + LISTING), "ours_detail": wrk(BASE + detail)}
-        nginx = nginx_serving(body)
+        figures["cached_in_django"] = {
+            "ours_listing": wrk(BASE + LISTING),
+            "ours_detail": wrk(BASE + detail),
+        }
+        figures["cached"] = {
+            "ours_listing": wrk(PROXY + LISTING),
+            "ours_detail": wrk(PROXY + detail),
+        }
+        static = start_nginx(static_server(body))
         try:
             figures["nginx"] = {"listing_bytes": wrk(f"http://127.0.0.1:{NGINX_PORT}/listing.json")}
         finally:
-            nginx.terminate()
-            nginx.wait()
-        figures["publish_to_api_seconds"] = publish_to_served_seconds(post_id)
+            stop_nginx(static)
+        figures["publish_to_api_seconds"] = publish_to_served_seconds(post_id, BASE)
+        figures["publish_through_proxy_seconds"] = publish_to_served_seconds(post_id, PROXY)
     finally:
+        stop_nginx(proxy)
         stack.stop(cached)
     figures["targets"] = targets(figures)
     return figures
@@ -223,10 +259,15 @@ def targets(figures: dict) -> list[dict]:
             versus_nginx >= 0.3,
         )
     )
-    slowest = max(figures["publish_to_api_seconds"])
+    # Through nginx the bound is 2 s by construction: a one-second s-maxage, and nginx
+    # counts cache lifetimes in whole seconds.
+    slowest = max(figures["publish_to_api_seconds"] + figures["publish_through_proxy_seconds"])
     rows.append(
         target(
-            "publish to served by the API (slowest of 5)", "<= 2 s", f"{slowest} s", slowest <= 2
+            "publish to served by the API, direct and through nginx (slowest of 10)",
+            "<= 2 s",
+            f"{slowest} s",
+            slowest <= 2,
         )
     )
     return rows

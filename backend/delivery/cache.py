@@ -7,7 +7,8 @@ deleted; a restriction, site, image, document, author, category or tag
 changed) starts a new generation, which retires every stored response at once;
 it is started again when the transaction commits, so a response rendered from
 the old data in between cannot survive either. Readers get an ETag and
-``Cache-Control: no-cache``: they may keep a copy but must ask (cheaply) again.
+``Cache-Control: public, max-age=0, s-maxage=1``: browsers ask again every time
+(cheaply, with If-None-Match); a shared cache in front may keep a copy one second.
 
 The cache is an accelerator, never a dependency: when Redis is unreachable the
 cache backend (core.cache) misses, and responses are rendered from the database.
@@ -39,6 +40,9 @@ from wagtail.signals import post_page_move
 CACHED_PATHS = re.compile(r"^/api/v2/(pages|images|documents)/")
 GENERATION_KEY = "delivery:content-generation"
 RESPONSE_SECONDS = 24 * 60 * 60
+# Browsers revalidate every time (a 304 when nothing changed); shared caches such
+# as nginx in front (deploy/nginx/) may keep a response for a second.
+CACHE_CONTROL = "public, max-age=0, s-maxage=1"
 
 
 def current_generation() -> str:
@@ -96,7 +100,7 @@ class ContentCacheMiddleware:
 def _conditional(request, response):
     etag = _etag(response.content)
     response["ETag"] = etag
-    response["Cache-Control"] = "public, no-cache"
+    response["Cache-Control"] = CACHE_CONTROL
     patch_vary_headers(response, ["Origin"])
     if etag in request.headers.get("If-None-Match", ""):
         not_modified = HttpResponseNotModified()

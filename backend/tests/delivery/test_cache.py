@@ -32,7 +32,7 @@ def test_second_read_is_served_from_the_cache_with_the_same_body(api_client, pos
     assert second["X-Content-Cache"] == "hit"
     assert second.content == first.content
     assert second["ETag"] == first["ETag"]
-    assert second["Cache-Control"] == "public, no-cache"
+    assert second["Cache-Control"] == "public, max-age=0, s-maxage=1"
 
 
 @pytest.mark.django_db

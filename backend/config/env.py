@@ -42,16 +42,33 @@ def env_list(name: str, default: list[str] | None = None) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+# Concurrent requests (the admin's live preview, a reader, a grading job) must not
+# fail with "database is locked": write-ahead logging lets readers and a writer
+# overlap, and IMMEDIATE transactions queue writers instead of failing mid-way.
+SQLITE_OPTIONS = {
+    "transaction_mode": "IMMEDIATE",
+    "timeout": 20,
+    "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+}
+
+
 def database_settings(*, sqlite_path: str) -> dict:
     """PostgreSQL (or any dj-database-url URL) from DATABASE_URL, else embedded SQLite."""
     url = env_str("DATABASE_URL")
     if not url:
-        return {"ENGINE": "django.db.backends.sqlite3", "NAME": sqlite_path}
-    return dj_database_url.parse(
+        return {
+            "ENGINE": "django.db.backends.sqlite3",
+            "NAME": sqlite_path,
+            "OPTIONS": SQLITE_OPTIONS,
+        }
+    settings = dj_database_url.parse(
         url,
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60),
         conn_health_checks=True,
     )
+    if settings["ENGINE"] == "django.db.backends.sqlite3":
+        settings["OPTIONS"] = {**SQLITE_OPTIONS, **settings.get("OPTIONS", {})}
+    return settings
 
 
 def cache_settings() -> dict:

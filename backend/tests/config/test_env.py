@@ -1,7 +1,7 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import cache_settings, database_settings, env_bool, env_list
+from config.env import SQLITE_OPTIONS, cache_settings, database_settings, env_bool, env_list
 
 
 @pytest.mark.parametrize(
@@ -32,6 +32,7 @@ def test_database_defaults_to_embedded_sqlite(monkeypatch):
     assert database_settings(sqlite_path="/tmp/x.sqlite3") == {
         "ENGINE": "django.db.backends.sqlite3",
         "NAME": "/tmp/x.sqlite3",
+        "OPTIONS": SQLITE_OPTIONS,
     }
 
 
@@ -62,3 +63,9 @@ def test_redis_url_selects_redis(monkeypatch):
 
     assert settings["BACKEND"] == "core.cache.ResilientRedisCache"
     assert settings["LOCATION"] == "redis://127.0.0.1:6379/3"
+
+
+def test_a_sqlite_database_url_gets_the_concurrency_options(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/e2e.sqlite3")
+
+    assert database_settings(sqlite_path="unused")["OPTIONS"] == SQLITE_OPTIONS

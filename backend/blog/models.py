@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.search import index
 from wagtail.snippets.models import register_snippet
 
+from ai.widgets import AITextarea
 from blog.reading_time import estimate_reading_minutes
 from blog.serializers import CategoriesField
 from core.choices import Difficulty
@@ -68,7 +69,10 @@ class BlogPage(HeadlessPage):
     body = StreamField(ArticleStreamBlock())
 
     content_panels = HeadlessPage.content_panels + [
-        FieldPanel("introduction"),
+        FieldPanel(
+            "introduction",
+            widget=AITextarea(feature="blog_introduction", sources={"title": "^title"}),
+        ),
         FieldPanel("hero_image"),
         MultiFieldPanel(
             [

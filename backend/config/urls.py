@@ -10,6 +10,8 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts.admin_login import RateLimitedAdminLoginView
+from ai.admin_views import wagtail_ai_overrides
+from ai.urls import urlpatterns as ai_urls
 from core.views import healthz
 from delivery.router import api_router
 from learning.urls import urlpatterns as learning_urls
@@ -21,10 +23,12 @@ handler500 = "core.errors.server_error"
 
 urlpatterns = [
     path("admin/login/", RateLimitedAdminLoginView.as_view(), name="wagtailadmin_login"),
+    # wagtail-ai's admin endpoints, answered through our AI service (see ai/admin_views.py).
+    path("admin/ai/", include(wagtail_ai_overrides)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("api/v2/", api_router.urls),
-    path("api/v1/", include((learning_urls, "v1"))),
+    path("api/v1/", include((learning_urls + ai_urls, "v1"))),
     # Learner accounts: django-allauth's headless API (browser and app clients).
     path("api/auth/", include("allauth.headless.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="openapi-schema"),

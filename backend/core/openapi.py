@@ -40,7 +40,9 @@ def errors(*statuses: int) -> dict[int, OpenApiResponse]:
         404: "Not found, or not yours",
         409: "Conflict (for example not enrolled)",
         413: "Request body too large",
-        429: "Too many requests",
+        429: "Too many requests; Retry-After says when to try again",
+        503: "Temporarily unavailable (for example an AI budget spent or a provider down)",
+        504: "An upstream provider did not answer in time",
     }
     return {
         status: OpenApiResponse(
@@ -58,6 +60,8 @@ _EXAMPLE_ERRORS = {
     409: {"code": "not_enrolled", "message": "Enrol in the course first."},
     413: {"code": "payload_too_large"},
     429: {"code": "throttled", "message": "Too many requests; try again in 30 seconds."},
+    503: {"code": "service_unavailable"},
+    504: {"code": "ai_timeout", "message": "The AI provider did not answer in time."},
 }
 
 

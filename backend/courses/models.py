@@ -9,6 +9,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from ai.panels import AIRichTextFieldPanel
 from core.choices import Difficulty
 from courses.blocks import ObjectiveBlock, TestCaseBlock
 from courses.validation import validate_exercise_behaviour, validate_exercise_shape
@@ -142,7 +143,9 @@ class Exercise(Orderable):
 
     panels = [
         FieldPanel("title"),
-        FieldPanel("instructions"),
+        AIRichTextFieldPanel(
+            "instructions", feature="generate_exercise", features=RICH_TEXT_FEATURES
+        ),
         FieldPanel("language"),
         FieldPanel("starter_code"),
         FieldPanel("solution"),

@@ -1,10 +1,14 @@
 """Content blocks shared by blog posts and lessons, each with a typed API shape."""
 
+from django import forms
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageChooserBlock
+from wagtail_ai.blocks import ai_image_block
 
+from ai.widgets import ai_rich_text_widget
 from delivery import prefetch
 from delivery.images import image_representation
 
@@ -45,6 +49,16 @@ class ParagraphBlock(blocks.RichTextBlock):
     def __init__(self, **kwargs):
         super().__init__(features=RICH_TEXT_FEATURES, **kwargs)
 
+    @cached_property
+    def field(self):
+        # A section of a post or lesson, with "Generate with AI" to improve its text.
+        widget = ai_rich_text_widget(
+            feature="improve_section",
+            sources={"text": "@self", "title": "^title"},
+            features=self.features,
+        )
+        return forms.CharField(widget=widget, **self.field_options)
+
     class Meta:
         icon = "pilcrow"
 
@@ -69,6 +83,8 @@ class CodeBlock(blocks.StructBlock):
         icon = "code"
 
 
+# wagtail-ai's contextual alt text: suggested from the image and the text around it.
+@ai_image_block(alt_text_field_name="alt_text", image_field_name="image")
 class ImageBlock(blocks.StructBlock):
     image = PrefetchedImageChooserBlock()
     alt_text = blocks.CharBlock(

@@ -1,5 +1,7 @@
 from django.conf import settings
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
+from wagtail_ai.panels import AIDescriptionFieldPanel, AITitleFieldPanel
 from wagtail_headless_preview.models import HeadlessMixin
 
 from delivery.urls import frontend_url_parts
@@ -7,6 +9,20 @@ from delivery.urls import frontend_url_parts
 
 class HeadlessPage(HeadlessMixin, Page):
     """A page that lives on the frontend: its URLs, "view live" included, point there."""
+
+    # wagtail-ai's built-ins: suggest a title and a meta description from the content.
+    content_panels = [AITitleFieldPanel("title")]
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                AIDescriptionFieldPanel("search_description"),
+            ],
+            heading="For search engines",
+        ),
+        MultiFieldPanel([FieldPanel("show_in_menus")], heading="For site menus"),
+    ]
 
     class Meta:
         abstract = True

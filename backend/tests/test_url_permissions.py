@@ -27,6 +27,10 @@ POLICIES = {
     "v1:dashboard": (SIGNED_IN, ["get"]),
     "v1:me": (SIGNED_IN, ["get", "patch"]),
     "v1:me-avatar": (SIGNED_IN, ["delete"]),
+    # Authoring features: staff only; hints only on the learner's own submissions
+    # (tests/ai/test_views.py checks both).
+    "v1:ai-generate": (SIGNED_IN, ["post"]),
+    "v1:ai-quota": (SIGNED_IN, ["get"]),
 }
 
 

@@ -2,7 +2,16 @@
 
 from pathlib import Path
 
-from config.env import cache_settings, database_settings, env_bool, env_int, env_list, env_str
+from ai.settings import wagtail_ai_settings
+from config.env import (
+    cache_settings,
+    database_settings,
+    env_bool,
+    env_float,
+    env_int,
+    env_list,
+    env_str,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
@@ -24,6 +33,11 @@ INSTALLED_APPS = [
     "accounts",
     "grading",
     "demo",
+    "ai",
+    # wagtail_ai comes before Wagtail's apps, as its documentation asks.
+    "wagtail_ai",
+    "django_ai_core",
+    "wagtail.contrib.settings",
     "wagtail_headless_preview",
     "wagtail.embeds",
     "wagtail.sites",
@@ -239,14 +253,37 @@ LOGGING = {
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
+        # AI clients log whole requests at DEBUG: prompts stay out of our logs.
+        "openai": {"level": "WARNING"},
+        "httpx": {"level": "WARNING"},
+        "httpcore": {"level": "WARNING"},
+        "any_llm": {"level": "WARNING"},
     },
 }
 
-# AI providers (used by the AI service): OpenAI when OPENAI_API_KEY is set, any
-# OpenAI-compatible server when AI_BASE_URL is set, otherwise the offline engine.
+# AI (see ai/): OpenAI when OPENAI_API_KEY is set, any OpenAI-compatible server
+# when AI_BASE_URL is set, otherwise the offline engine. wagtail-ai's provider is
+# built from the same settings, and its admin calls go through the AI service.
 OPENAI_API_KEY = env_str("OPENAI_API_KEY")
 AI_BASE_URL = env_str("AI_BASE_URL")
 AI_MODEL = env_str("AI_MODEL", "gpt-4o-mini")
+AI_TIMEOUT_SECONDS = env_float("AI_TIMEOUT_SECONDS", 30.0)
+# Prices per million tokens, in USD, of AI_MODEL (defaults: gpt-4o-mini).
+AI_PRICE_INPUT_PER_MTOK = env_float("AI_PRICE_INPUT_PER_MTOK", 0.15)
+AI_PRICE_OUTPUT_PER_MTOK = env_float("AI_PRICE_OUTPUT_PER_MTOK", 0.60)
+AI_MONTHLY_BUDGET_USD = env_float("AI_MONTHLY_BUDGET_USD", 20.0)
+AI_CACHE_TTL_SECONDS = env_int("AI_CACHE_TTL_SECONDS", 30 * 24 * 3600)
+# Provider calls per user per hour; superusers are not limited by tier.
+AI_LEARNER_CALLS_PER_HOUR = env_int("AI_LEARNER_CALLS_PER_HOUR", 20)
+AI_STAFF_CALLS_PER_HOUR = env_int("AI_STAFF_CALLS_PER_HOUR", 200)
+AI_GLOBAL_CALLS_PER_HOUR = env_int("AI_GLOBAL_CALLS_PER_HOUR", 2000)
+# Counters, cache and single flight: Redis when REDIS_URL is set, else in-process.
+AI_REDIS_URL = env_str("AI_REDIS_URL", env_str("REDIS_URL"))
+# wagtail-ai's image form: "Generate title" and "Generate description" on images.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_ai.forms.DescribeImageForm"
+WAGTAIL_AI = wagtail_ai_settings(
+    api_key=OPENAI_API_KEY, base_url=AI_BASE_URL, model=AI_MODEL, timeout=AI_TIMEOUT_SECONDS
+)
 
 # Grading learner code (see grading/sandbox.py). "auto" uses bubblewrap when it
 # works here; without it, grading needs GRADING_ALLOW_UNISOLATED, which

@@ -20,3 +20,8 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+# Tests never reach a real AI provider: the offline engine, or the loopback
+# server that tests/ai start themselves.
+OPENAI_API_KEY = ""
+AI_BASE_URL = ""
+WAGTAIL_AI = {"PROVIDERS": {}}

@@ -8,6 +8,40 @@
  */
 
 export interface paths {
+    "/api/v1/ai/generate/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** @description Generate text with one AI feature. Authoring features are for staff. */
+        post: operations["ai_generate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/ai/quota/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** @description The caller's AI call allowance for this hour, the provider and the features open to them. */
+        get: operations["ai_quota"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/courses/": {
         parameters: {
             query?: never;
@@ -667,6 +701,58 @@ export interface components {
             id: number;
             title: string;
         };
+        Feature: {
+            name: string;
+            label: string;
+            audience: string;
+        };
+        /**
+         * @description * `blog_title` - Blog post title
+         *     * `blog_introduction` - Blog post introduction
+         *     * `meta_description` - Meta description
+         *     * `improve_section` - Improve a section
+         *     * `explain_code` - Explain code
+         *     * `generate_tests` - Test cases
+         *     * `generate_exercise` - Exercise from a lesson
+         *     * `review_code` - Code review
+         *     * `improve_lesson` - Improve lesson content
+         *     * `learning_path` - Learning path
+         *     * `hint` - Hint
+         * @enum {string}
+         */
+        FeatureEnum: "blog_title" | "blog_introduction" | "meta_description" | "improve_section" | "explain_code" | "generate_tests" | "generate_exercise" | "review_code" | "improve_lesson" | "learning_path" | "hint";
+        GenerateRequestRequest: {
+            feature: components["schemas"]["FeatureEnum"];
+            context: components["schemas"]["GenerationContextRequest"];
+        };
+        Generation: {
+            /** @description Model output: untrusted plain text. */
+            content: string;
+            /** @description Served from the cache, at no cost. */
+            cached: boolean;
+            /** @description "openai", "openai-compatible", or "offline" for the extractive offline engine. */
+            provider: string;
+            model: string;
+            /** @description Provider calls left this hour; null when unlimited. */
+            remaining_calls: number | null;
+            /** @description Calls per hour; null when unlimited. */
+            limit: number | null;
+        };
+        /** @description What the feature works on: ids the server reads, or text the client sends. */
+        GenerationContextRequest: {
+            page_id?: number;
+            exercise_id?: number;
+            submission_id?: number;
+            title?: string;
+            introduction?: string;
+            tags?: string;
+            difficulty?: string;
+            language?: string;
+            topic?: string;
+            body?: string;
+            text?: string;
+            code?: string;
+        };
         HeadingBlock: {
             value: components["schemas"]["HeadingValue"];
             /**
@@ -835,6 +921,16 @@ export interface components {
             streak: components["schemas"]["Streak"];
             courses: components["schemas"]["CourseProgress"][];
         };
+        Quota: {
+            provider: string;
+            model: string;
+            /** @description True when answers come from the offline engine. */
+            offline: boolean;
+            limit: number | null;
+            remaining_calls: number | null;
+            resets_in_seconds: number;
+            features: components["schemas"]["Feature"][];
+        };
         QuoteBlock: {
             value: components["schemas"]["QuoteValue"];
             /**
@@ -935,6 +1031,138 @@ export interface components {
 }
 export type $defs = Record<string, never>;
 export interface operations {
+    ai_generate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GenerateRequestRequest"];
+            };
+        };
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Generation"];
+                };
+            };
+            /** @description Invalid input */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Forbidden (for example a missing CSRF token) */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Not found, or not yours */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Request body too large */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Too many requests; Retry-After says when to try again */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporarily unavailable (for example an AI budget spent or a provider down) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description An upstream provider did not answer in time */
+            504: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
+    ai_quota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quota"];
+                };
+            };
+            /** @description Not signed in */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+            /** @description Temporarily unavailable (for example an AI budget spent or a provider down) */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Error"];
+                };
+            };
+        };
+    };
     courses_list: {
         parameters: {
             query?: {
@@ -1624,7 +1852,7 @@ export interface operations {
                     "application/json": components["schemas"]["Error"];
                 };
             };
-            /** @description Too many requests */
+            /** @description Too many requests; Retry-After says when to try again */
             429: {
                 headers: {
                     [name: string]: unknown;

@@ -1,0 +1,39 @@
+import pytest
+
+from ai import store
+from ai.settings import wagtail_ai_settings
+from tests.ai.llm_server import LLMServer
+
+TEST_MODEL = "test-model"
+
+
+@pytest.fixture(autouse=True)
+def _fresh_ai_store():
+    """Each test starts with empty AI counters, cache and budget."""
+    store._store_for.cache_clear()
+    current = store.get_store()
+    if isinstance(current, store.RedisStore):
+        keys = list(current.client.scan_iter(match=f"{store.KEY_PREFIX}*", count=1000))
+        if keys:
+            current.client.delete(*keys)
+    yield
+    store._store_for.cache_clear()
+
+
+@pytest.fixture
+def llm_server():
+    server = LLMServer().start()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def ai_provider(settings, llm_server):
+    """Point the AI service (and wagtail-ai) at the loopback server."""
+    settings.AI_BASE_URL = llm_server.base_url
+    settings.AI_MODEL = TEST_MODEL
+    settings.AI_TIMEOUT_SECONDS = 2.0
+    settings.WAGTAIL_AI = wagtail_ai_settings(
+        api_key="", base_url=llm_server.base_url, model=TEST_MODEL, timeout=2.0
+    )
+    return llm_server

@@ -81,6 +81,7 @@ def test_curl_example_signs_up_enrols_and_gets_a_graded_submission(live_server, 
     )
 
     _assert_reported_as_stored(output, email)
+    assert "hint from offline: " in output
 
 
 @pytest.mark.django_db(transaction=True)

@@ -48,3 +48,20 @@ export function backendLogSize(): number {
   const log = process.env.E2E_BACKEND_LOG;
   return log ? readFileSync(log, "utf8").length : 0;
 }
+
+/** Signs in to the Wagtail admin as the demo editor and returns the backend's base URL. */
+export async function signInToAdmin(page: Page): Promise<string> {
+  const backend = process.env.BACKEND_URL!;
+  await page.goto(`${backend}/admin/login/`);
+  await page.locator("#id_username").fill("admin");
+  await page.locator("#id_password").fill(process.env.DEMO_ADMIN_PASSWORD || "codecampus-admin");
+  await page.locator("#id_password").press("Enter");
+  await expect(page).toHaveURL(`${backend}/admin/`);
+  return backend;
+}
+
+/** The admin URL for editing the blog post with this slug. */
+export function blogPostEditPath(slug: string): string {
+  const id = django(`from blog.models import BlogPage\nprint(BlogPage.objects.get(slug="${slug}").pk)`);
+  return `/admin/pages/${id.split("\n").at(-1)}/edit/`;
+}

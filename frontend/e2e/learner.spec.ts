@@ -57,6 +57,13 @@ test("a learner signs up, enrols, completes a lesson and passes an exercise", as
   }
   await expect(page.getByText(/Hidden test 1: (passed|failed)/).first()).toBeVisible();
 
+  // A hint for the failing submission, from the offline engine (no AI key here), labelled as such.
+  await page.getByRole("button", { name: "Get a hint" }).click();
+  const hint = page.locator(".ai-answer");
+  await expect(hint.getByRole("heading", { name: "Hint" })).toBeVisible();
+  await expect(hint).toContainText("failing test");
+  await expect(hint).toContainText("not by a language model");
+
   // A correct solution passes; the draft survives a reload.
   await editor.click();
   await page.keyboard.press("ControlOrMeta+a");

@@ -6,6 +6,7 @@ import type { Exercise, Submission } from "@/api/models";
 import { followSubmission } from "@/lib/follow";
 import { enrol, loadSubmission, submit } from "@/lib/learning";
 import { useSession } from "@/lib/useSession";
+import { AIAssist } from "./AIAssist";
 import { SubmissionResult } from "./SubmissionResult";
 
 const CodeEditor = dynamic(() => import("./CodeEditor"), {
@@ -133,6 +134,7 @@ export function ExerciseWorkbench({ exercise, courseId }: Props) {
         </p>
       ) : null}
       {submission ? <SubmissionResult submission={submission} /> : null}
+      {signedIn && !busy ? <AIAssist exerciseId={exercise.id} code={code} submission={submission} /> : null}
     </section>
   );
 }

@@ -3,6 +3,7 @@ settings on loopback, PostgreSQL and Redis from DATABASE_URL and REDIS_URL."""
 
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -119,3 +120,20 @@ def setup_django(env: dict) -> None:
     import django
 
     django.setup()
+
+
+def scratch_database_url(name: str) -> str:
+    """DATABASE_URL's server (or local PostgreSQL) with a benchmark section's own database."""
+    server = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+    return f"{server.rsplit('/', 1)[0]}/{name}"
+
+
+def recreate_database(url: str) -> None:
+    """Drop and create the database ``url`` names, through the server's postgres database."""
+    server, name = url.rsplit("/", 1)
+    for statement in (f'DROP DATABASE IF EXISTS "{name}"', f'CREATE DATABASE "{name}"'):
+        subprocess.run(
+            [shutil.which("psql"), f"{server}/postgres", "-v", "ON_ERROR_STOP=1", "-qc", statement],
+            check=True,
+            stdout=subprocess.DEVNULL,
+        )

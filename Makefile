@@ -143,7 +143,7 @@ format: install ## Format and auto-fix the code
 BENCH_DB ?= codecampus_bench
 BENCH_ENV = DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) REDIS_URL=redis://127.0.0.1:6379/11 DEBUG=false LOG_LEVEL=WARNING
 
-bench: install bench-tools ## Measure against PostgreSQL + Redis; writes bench/results/latest.{md,json}
+bench: install frontend-install bench-tools ## Measure against PostgreSQL + Redis; writes bench/results/latest.{md,json}
 	@echo "==> Benchmarks on PostgreSQL (database $(BENCH_DB)) and Redis; not part of make test"
 	@psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$(BENCH_DB)'" | grep -q 1 || \
 	  psql -h 127.0.0.1 -U postgres -d postgres -qc 'CREATE DATABASE "$(BENCH_DB)"'

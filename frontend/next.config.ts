@@ -1,4 +1,5 @@
 import type { NextConfig } from "next";
+import { securityHeaders } from "./src/lib/security-headers";
 
 const backend = (process.env.BACKEND_URL ?? "http://localhost:8000").replace(/\/+$/, "");
 
@@ -20,15 +21,7 @@ const config: NextConfig = {
     ];
   },
   async headers() {
-    return [
-      {
-        source: "/:path*",
-        headers: [
-          { key: "X-Content-Type-Options", value: "nosniff" },
-          { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
-        ],
-      },
-    ];
+    return [{ source: "/:path*", headers: securityHeaders(process.env) }];
   },
 };
 

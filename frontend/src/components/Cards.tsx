@@ -28,12 +28,15 @@ export function PostCard({ post, headingLevel = 2 }: { post: PostSummary; headin
   );
 }
 
-export function CourseCard({ course, headingLevel = 2 }: { course: CourseSummary; headingLevel?: 2 | 3 }) {
+type CourseCardProps = { course: CourseSummary; headingLevel?: 2 | 3; priority?: boolean };
+
+/** `priority` for a card in the first screen: its image is then the largest paint, so not lazy. */
+export function CourseCard({ course, headingLevel = 2, priority }: CourseCardProps) {
   const href = pathOf(course.html_url) ?? "/courses/";
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <li className="card">
-      {course.cover_image ? <Picture image={course.cover_image} sizes={CARD_SIZES} alt="" /> : null}
+      {course.cover_image ? <Picture image={course.cover_image} sizes={CARD_SIZES} alt="" priority={priority} /> : null}
       <div className="card-body">
         <H>
           <Link href={href}>{course.title}</Link>

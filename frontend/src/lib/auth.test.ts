@@ -1,5 +1,12 @@
-import { describe, expect, it } from "vitest";
-import { outcomeOf } from "./auth";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+
+const get = vi.fn();
+vi.mock("@/api/client", () => ({ auth: { GET: get, POST: vi.fn(), DELETE: vi.fn() } }));
+const { knownSession, outcomeOf, session } = await import("./auth");
+
+const answer = (status: number, body: unknown) => ({ data: status === 200 ? body : undefined, error: body, response: new Response(null, { status }) });
+const SIGNED_IN = { status: 200, data: { user: { id: 1, email: "a@b.test" } }, meta: { is_authenticated: true } };
+const SIGNED_OUT = { status: 401, data: { flows: [{ id: "login" }] }, meta: { is_authenticated: false } };
 
 describe("outcomeOf (allauth answers)", () => {
   it("reads a signed-in session", () => {
@@ -29,5 +36,49 @@ describe("outcomeOf (allauth answers)", () => {
   it("never trusts a body of the wrong shape", () => {
     expect(outcomeOf(200, "<html>")).toMatchObject({ kind: "failed" });
     expect(outcomeOf(500, { status: 500 })).toMatchObject({ kind: "failed" });
+    expect(outcomeOf(200, { status: 200, data: { user: { id: 1 } } })).toMatchObject({ kind: "failed" });
+    expect(outcomeOf(401, { status: 401, data: { flows: [{ is_pending: true }] } })).toMatchObject({ kind: "failed" });
+    expect(outcomeOf(400, { status: 400, errors: "bad" })).toMatchObject({ kind: "failed" });
+    expect(outcomeOf(200, { status: 200, data: { user: { id: 1, email: "a@b.test" } }, meta: { is_authenticated: "yes" } })).toMatchObject({
+      kind: "failed",
+    });
+  });
+});
+
+describe("knownSession (no 401 for visitors)", () => {
+  beforeEach(() => {
+    const items = new Map<string, string>();
+    const localStorage = {
+      getItem: (key: string) => items.get(key) ?? null,
+      setItem: (key: string, value: string) => void items.set(key, value),
+      removeItem: (key: string) => void items.delete(key),
+    };
+    vi.stubGlobal("window", { localStorage });
+    get.mockReset();
+  });
+  afterEach(() => vi.unstubAllGlobals());
+
+  it("does not ask the backend in a browser that was never signed in", async () => {
+    expect(await knownSession()).toEqual({ kind: "signed-out" });
+    expect(get).not.toHaveBeenCalled();
+  });
+
+  it("asks once a session was seen, and stops asking after signing out", async () => {
+    get.mockResolvedValueOnce(answer(200, SIGNED_IN));
+    await session();
+    get.mockResolvedValueOnce(answer(401, SIGNED_OUT));
+    expect(await knownSession()).toEqual({ kind: "signed-out" });
+    expect(get).toHaveBeenCalledTimes(2);
+    expect(await knownSession()).toEqual({ kind: "signed-out" });
+    expect(get).toHaveBeenCalledTimes(2);
+  });
+
+  it("keeps asking when the backend could not be reached", async () => {
+    get.mockResolvedValueOnce(answer(200, SIGNED_IN));
+    await session();
+    get.mockRejectedValueOnce(new TypeError("offline"));
+    expect(await knownSession()).toMatchObject({ kind: "failed" });
+    get.mockResolvedValueOnce(answer(200, SIGNED_IN));
+    expect(await knownSession()).toEqual({ kind: "signed-in", email: "a@b.test" });
   });
 });

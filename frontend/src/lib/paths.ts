@@ -7,3 +7,10 @@ export function pathOfUrl(htmlUrl: string | null | undefined): string | null {
     return htmlUrl.startsWith("/") ? htmlUrl : null;
   }
 }
+
+const POST_PATH = /^\/blog\/([^/]+)\/$/;
+
+/** A post's slug when its path is /blog/<slug>/ (the route that posts have to themselves). */
+export function postSlugOf(path: string | null): string | null {
+  return (path && POST_PATH.exec(path)?.[1]) || null;
+}

@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { SESSION_EVENT, session, type AuthOutcome } from "./auth";
+import { SESSION_EVENT, knownSession, session, type AuthOutcome } from "./auth";
 
 export type SessionState = { status: "loading" } | { status: "done"; outcome: AuthOutcome };
 
@@ -9,8 +9,9 @@ export function useSession(): SessionState {
   const [state, setState] = useState<SessionState>({ status: "loading" });
   useEffect(() => {
     let live = true;
-    const load = () => session().then((outcome) => live && setState({ status: "done", outcome }));
-    load();
+    const show = (outcome: AuthOutcome) => live && setState({ status: "done", outcome });
+    const load = () => session().then(show);
+    void knownSession().then(show);
     window.addEventListener(SESSION_EVENT, load);
     return () => {
       live = false;

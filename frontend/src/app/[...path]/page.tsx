@@ -4,6 +4,7 @@ import { componentFor, renderPage } from "@/components/pages";
 import { allPages, pageAtPath, pathOf } from "@/lib/content";
 import { orNotFound } from "@/lib/load";
 import { pageMetadata } from "@/lib/metadata";
+import { postSlugOf } from "@/lib/paths";
 
 type Params = { path: string[] };
 
@@ -16,7 +17,8 @@ export async function generateStaticParams(): Promise<Params[]> {
   const pages = (await Promise.all(PRERENDERED_TYPES.map((type) => allPages(type)))).flat();
   return pages
     .map((page) => pathOf(page.meta.html_url))
-    .filter((path): path is string => Boolean(path && path !== "/"))
+    // /blog/<slug>/ belongs to app/blog/[slug], which prerenders it.
+    .filter((path): path is string => Boolean(path && path !== "/" && !postSlugOf(path)))
     .map((path) => ({ path: path.split("/").filter(Boolean) }));
 }
 

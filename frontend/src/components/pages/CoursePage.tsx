@@ -4,7 +4,7 @@ import type { CourseDetail } from "@/api/models";
 import { AuthorCard } from "@/components/AuthorCard";
 import { JsonLd } from "@/components/JsonLd";
 import { Picture } from "@/components/Picture";
-import { CourseProgressPanel } from "@/components/learning/CourseProgressPanel";
+import { CourseProgressPanel } from "./personal";
 import { asCoursePage, courseDetail, pathOf, type AnyPage } from "@/lib/content";
 import { absoluteUrl } from "@/lib/site";
 

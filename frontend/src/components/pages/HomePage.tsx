@@ -14,8 +14,8 @@ export async function HomePage({ page }: { page: AnyPage }) {
       <section aria-labelledby="featured-courses">
         <h2 id="featured-courses">Featured courses</h2>
         <ul className="grid">
-          {courses.slice(0, 3).map((course) => (
-            <CourseCard key={course.id} course={course} headingLevel={3} />
+          {courses.slice(0, 3).map((course, index) => (
+            <CourseCard key={course.id} course={course} headingLevel={3} priority={index === 0} />
           ))}
         </ul>
         <p>

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { StreamField } from "@/components/streamfield/StreamField";
-import { LessonCompletion } from "@/components/learning/LessonCompletion";
+import { LessonCompletion } from "./personal";
 import { asLessonPage, lessonDetail, pathOf, type AnyPage } from "@/lib/content";
 
 export async function LessonPage({ page }: { page: AnyPage }) {

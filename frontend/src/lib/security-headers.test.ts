@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import config from "../../next.config";
+import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+
+const directive = (policy: string, name: string) =>
+  policy
+    .split("; ")
+    .find((part) => part.split(" ")[0] === name)
+    ?.split(" ")
+    .slice(1);
+
+const PRODUCTION = { NODE_ENV: "production", BACKEND_URL: "http://backend:8000", SITE_URL: "https://campus.test" };
+
+describe("security headers", () => {
+  it("are served on every path by next.config", async () => {
+    const rules = await config.headers!();
+    const all = rules.find((rule) => rule.source === "/:path*");
+    const names = all?.headers.map((header) => header.key);
+    expect(names).toEqual(expect.arrayContaining(["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"]));
+  });
+
+  it("allow scripts from this origin only, with no eval in production", () => {
+    const policy = contentSecurityPolicy(PRODUCTION);
+    expect(directive(policy, "script-src")).toEqual(["'self'", "'unsafe-inline'"]);
+    expect(directive(policy, "object-src")).toEqual(["'none'"]);
+    expect(directive(policy, "base-uri")).toEqual(["'self'"]);
+    expect(directive(contentSecurityPolicy({ ...PRODUCTION, NODE_ENV: "development" }), "script-src")).toContain("'unsafe-eval'");
+  });
+
+  it("let images come from the backend's public origin, which may frame the preview", () => {
+    const policy = contentSecurityPolicy({ ...PRODUCTION, PUBLIC_BACKEND_URL: "https://cms.campus.test/" });
+    expect(directive(policy, "img-src")).toEqual(["'self'", "https://cms.campus.test"]);
+    expect(directive(policy, "frame-ancestors")).toEqual(["'self'", "https://cms.campus.test"]);
+    expect(directive(contentSecurityPolicy(PRODUCTION), "img-src")).toEqual(["'self'", "http://backend:8000"]);
+  });
+
+  it("keep API calls on this origin, which proxies them", () => {
+    expect(directive(contentSecurityPolicy(PRODUCTION), "connect-src")).toEqual(["'self'"]);
+  });
+
+  it("add the analytics origin only when analytics is configured", () => {
+    const policy = contentSecurityPolicy({ ...PRODUCTION, ANALYTICS_SCRIPT_URL: "https://stats.test/js/script.js" });
+    expect(directive(policy, "script-src")).toContain("https://stats.test");
+    expect(directive(policy, "connect-src")).toContain("https://stats.test");
+  });
+
+  it("send HSTS only where the site is served over HTTPS", () => {
+    const hsts = (env: Record<string, string>) =>
+      securityHeaders(env).find((header) => header.key === "Strict-Transport-Security")?.value;
+    expect(hsts(PRODUCTION)).toMatch(/^max-age=31536000; includeSubDomains/);
+    expect(hsts({ ...PRODUCTION, SITE_URL: "http://localhost:3000" })).toBeUndefined();
+    expect(directive(contentSecurityPolicy({ ...PRODUCTION, SITE_URL: "http://localhost:3000" }), "upgrade-insecure-requests")).toBeUndefined();
+  });
+});

@@ -19,6 +19,21 @@ SECTIONS = {
         "script": "grading.py",
         "reproduce": "make bench  (or: backend/.venv/bin/python bench/grading.py)",
     },
+    "frontend": {
+        "script": "frontend.py",
+        "reproduce": "make bench  (or: backend/.venv/bin/python bench/frontend.py; "
+        "BENCH_LIGHTHOUSE_RUNS sets the Lighthouse runs per page)",
+    },
+    "scale": {
+        "script": "scale.py",
+        "reproduce": "make bench  (or: backend/.venv/bin/python bench/scale.py; "
+        "BENCH_SCALE_SIZES sets the numbers of posts, BENCH_SCALE_DB the scratch database)",
+    },
+    "ai": {
+        "script": "ai_service.py",
+        "reproduce": "make bench  (or: backend/.venv/bin/python bench/ai_service.py; it starts "
+        "its own loopback OpenAI-compatible server, never a paid provider)",
+    },
 }
 
 
@@ -74,6 +89,77 @@ def content_tables(content: dict) -> list[str]:
     return lines
 
 
+def frontend_table(frontend: dict) -> list[str]:
+    lines = [
+        "",
+        f"## Frontend (next build + next start; Lighthouse {frontend['preset']} preset, "
+        f"median of {frontend['lighthouse_runs']} runs)",
+        "",
+        "| Page | Performance | Accessibility | Best practices | SEO "
+        "| First-load JS (gzip): all / Next+React / route | TTFB median / p90 |",
+        "| --- | --- | --- | --- | --- | --- | --- |",
+    ]
+    for name, page in frontend["pages"].items():
+        scores, js, ttfb = page["lighthouse"]["scores"], page["first_load_js"], page["ttfb"]
+        lines.append(
+            f"| {name} (`{page['path']}`) | {scores['performance']} | {scores['accessibility']} | "
+            f"{scores['best-practices']} | {scores['seo']} | {js['total_kb']} / "
+            f"{js['framework_kb']} / {js['route_kb']} kB | "
+            f"{ttfb['median_ms']} / {ttfb['p90_ms']} ms |"
+        )
+    return lines
+
+
+def scale_table(scale: dict) -> list[str]:
+    sizes = scale["sizes"]
+    lines = [
+        "",
+        "## Scale (content cache off; wrk, one connection, 10 s per request and size)",
+        "",
+        "| Request | "
+        + " | ".join(f"{size} posts: median / p99" for size in sizes)
+        + f" | Median at {sizes[-1]} / at {sizes[0]} |",
+        "| --- |" + " --- |" * (len(sizes) + 1),
+    ]
+    terms = scale["search_terms"]
+    labels = {
+        "listing": "listing, page 1",
+        "last_page": "listing, last page",
+        "search_broad": f'search "{terms["broad"]}"',
+        "search_narrow": f'search "{terms["narrow"]}"',
+    }
+    for name, points in scale["curve"].items():
+        cells = [f"{point['median_ms']} / {point['p99_ms']} ms" for point in points]
+        growth = points[-1]["median_ms"] / points[0]["median_ms"]
+        lines.append(f"| {labels.get(name, name)} | " + " | ".join(cells) + f" | {growth:.2f}x |")
+    for name in ("search_broad", "search_narrow"):
+        matches = ", ".join(str(size_matches[name]) for size_matches in scale["search_matches"])
+        lines += ["", f"Posts matching {labels[name]}: {matches}."]
+    loads = ", ".join(f"{seconds} s" for seconds in scale["load_seconds"])
+    lines += ["", f"Bulk loading (load_bulk_posts, each size topping up the last): {loads}."]
+    return lines
+
+
+def ai_table(ai: dict) -> list[str]:
+    hits, flight, limit = ai["cache_hits"], ai["single_flight"], ai["rate_limit"]
+    return [
+        "",
+        f"## AI service (counters, cache and single flight in {ai['store']}; loopback provider)",
+        "",
+        "| Measure | Value |",
+        "| --- | --- |",
+        f"| Cache hit through Django (session auth, DRF, ledger row), median / p99 "
+        f"of {hits['requests']} | {hits['request_median_ms']} / {hits['request_p99_ms']} ms |",
+        f"| Cache hit in the AI service alone, median / p99 | "
+        f"{hits['service_median_ms']} / {hits['service_p99_ms']} ms |",
+        f"| {flight['requests']} identical concurrent requests | "
+        f"{flight['provider_calls']} provider call(s), {flight['answered']} answered |",
+        f"| {limit['requests']} concurrent requests against a limit of {limit['limit']} | "
+        f"{limit['allowed']} allowed, {limit['refused_429']} refused (429), "
+        f"{limit['provider_calls']} provider calls |",
+    ]
+
+
 def markdown(report: dict) -> str:
     lines = [
         "# Benchmark results",
@@ -117,6 +203,15 @@ def markdown(report: dict) -> str:
                 f"median of {row['rounds']} batches | "
                 f"{row['seconds']} s, {row['per_second']}/s ({row['passed']} passed) |"
             )
+    frontend = report["sections"].get("frontend")
+    if frontend:
+        lines += frontend_table(frontend)
+    scale = report["sections"].get("scale")
+    if scale:
+        lines += scale_table(scale)
+    ai = report["sections"].get("ai")
+    if ai:
+        lines += ai_table(ai)
     lines += ["", "## Reproduce", ""]
     lines += [f"- {name}: `{spec['reproduce']}`" for name, spec in SECTIONS.items()]
     return "\n".join(lines) + "\n"

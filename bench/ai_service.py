@@ -66,11 +66,7 @@ def _user(name: str, **flags):
 
 def _clear_ai_keys() -> None:
     store._store_for.cache_clear()
-    current = store.get_store()
-    if isinstance(current, store.RedisStore):
-        keys = list(current.client.scan_iter(match=f"{store.KEY_PREFIX}*"))
-        if keys:
-            current.client.delete(*keys)
+    store.clear(store.get_store())
 
 
 def cache_hits(server: LLMServer) -> dict:

@@ -17,8 +17,6 @@ from functools import cache
 import redis
 from django.conf import settings
 
-KEY_PREFIX = "ai:"
-
 
 class StoreUnavailableError(Exception):
     pass
@@ -96,7 +94,8 @@ MONTH_TTL_SECONDS = 40 * 24 * 3600
 
 
 class RedisStore:
-    def __init__(self, url: str):
+    def __init__(self, url: str, prefix: str):
+        self.prefix = prefix
         self.client = redis.Redis.from_url(
             url, socket_timeout=2, socket_connect_timeout=2, decode_responses=True
         )
@@ -113,34 +112,34 @@ class RedisStore:
             raise StoreUnavailableError from exc
 
     def get(self, key: str) -> str | None:
-        return self._run(self.client.get, KEY_PREFIX + key)
+        return self._run(self.client.get, self.prefix + key)
 
     def get_many(self, keys: list[str]) -> list[str | None]:
-        return self._run(self.client.mget, [KEY_PREFIX + key for key in keys])
+        return self._run(self.client.mget, [self.prefix + key for key in keys])
 
     def set(self, key: str, value: str, ttl: int) -> None:
-        self._run(self.client.set, KEY_PREFIX + key, value, ex=max(ttl, 1))
+        self._run(self.client.set, self.prefix + key, value, ex=max(ttl, 1))
 
     def add(self, key: str, value: str, ttl: int) -> bool:
-        return bool(self._run(self.client.set, KEY_PREFIX + key, value, ex=max(ttl, 1), nx=True))
+        return bool(self._run(self.client.set, self.prefix + key, value, ex=max(ttl, 1), nx=True))
 
     def exists(self, key: str) -> bool:
-        return bool(self._run(self.client.exists, KEY_PREFIX + key))
+        return bool(self._run(self.client.exists, self.prefix + key))
 
     def acquire_flight(self, key: str, ttl_seconds: float) -> str | None:
         token = uuid.uuid4().hex
         acquired = self._run(
-            self.client.set, KEY_PREFIX + key, token, px=int(ttl_seconds * 1000), nx=True
+            self.client.set, self.prefix + key, token, px=int(ttl_seconds * 1000), nx=True
         )
         return token if acquired else None
 
     def release_flight(self, key: str, token: str) -> None:
-        self._run(self._release_flight, keys=[KEY_PREFIX + key], args=[token])
+        self._run(self._release_flight, keys=[self.prefix + key], args=[token])
 
     def reserve_calls(
         self, *, user_key: str, user_limit: int | None, global_key: str, global_limit: int, ttl: int
     ) -> CallGrant:
-        keys = [KEY_PREFIX + user_key, KEY_PREFIX + global_key]
+        keys = [self.prefix + user_key, self.prefix + global_key]
         limit = -1 if user_limit is None else user_limit
         allowed, refused_by, used = self._run(
             self._reserve_calls, keys=keys, args=[limit, global_limit, ttl]
@@ -161,12 +160,12 @@ class RedisStore:
         now = time.time()
         member = f"{uuid.uuid4().hex}:{amount}"
         args = [amount, limit, now, now + hold_seconds, member, MONTH_TTL_SECONDS]
-        keys = [KEY_PREFIX + spent_key, KEY_PREFIX + holds_key]
+        keys = [self.prefix + spent_key, self.prefix + holds_key]
         reserved = self._run(self._reserve_budget, keys=keys, args=args)
         return BudgetHold(member, amount) if reserved else None
 
     def settle_budget(self, *, spent_key: str, holds_key: str, hold: BudgetHold, actual: int):
-        keys = [KEY_PREFIX + spent_key, KEY_PREFIX + holds_key]
+        keys = [self.prefix + spent_key, self.prefix + holds_key]
         self._run(self._settle_budget, keys=keys, args=[hold.member, actual, MONTH_TTL_SECONDS])
 
 
@@ -274,9 +273,18 @@ class MemoryStore:
 
 
 @cache
-def _store_for(url: str) -> RedisStore | MemoryStore:
-    return RedisStore(url) if url else MemoryStore()
+def _store_for(url: str, prefix: str) -> RedisStore | MemoryStore:
+    return RedisStore(url, prefix) if url else MemoryStore()
 
 
 def get_store() -> RedisStore | MemoryStore:
-    return _store_for(settings.AI_REDIS_URL)
+    return _store_for(settings.AI_REDIS_URL, settings.AI_KEY_PREFIX)
+
+
+def clear(current: RedisStore | MemoryStore) -> None:
+    """Forget every counter, answer and hold (tests and benchmarks start from zero)."""
+    if isinstance(current, RedisStore):
+        keys = list(current.client.scan_iter(match=f"{current.prefix}*", count=1000))
+        if keys:
+            current.client.delete(*keys)
+    _store_for.cache_clear()

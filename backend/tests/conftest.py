@@ -3,6 +3,7 @@ from django.core.cache import cache
 from rest_framework.test import APIClient
 from wagtail.models import Site
 
+from ai import store as ai_store
 from tests.factories import (
     BlogIndexPageFactory,
     CoursePageFactory,
@@ -19,6 +20,14 @@ def _empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _fresh_ai_store():
+    """Each test starts with no AI counters, answers or budget holds (user ids repeat)."""
+    ai_store.clear(ai_store.get_store())
+    yield
+    ai_store._store_for.cache_clear()
 
 
 @pytest.fixture

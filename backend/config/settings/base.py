@@ -279,6 +279,8 @@ AI_STAFF_CALLS_PER_HOUR = env_int("AI_STAFF_CALLS_PER_HOUR", 200)
 AI_GLOBAL_CALLS_PER_HOUR = env_int("AI_GLOBAL_CALLS_PER_HOUR", 2000)
 # Counters, cache and single flight: Redis when REDIS_URL is set, else in-process.
 AI_REDIS_URL = env_str("AI_REDIS_URL", env_str("REDIS_URL"))
+# Keys share CACHE_KEY_PREFIX with the cache, so deployments can share a Redis database.
+AI_KEY_PREFIX = f"{env_str('CACHE_KEY_PREFIX', 'codecampus')}:ai:"
 # wagtail-ai's image form: "Generate title" and "Generate description" on images.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "wagtail_ai.forms.DescribeImageForm"
 WAGTAIL_AI = wagtail_ai_settings(

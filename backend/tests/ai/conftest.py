@@ -1,23 +1,9 @@
 import pytest
 
-from ai import store
 from ai.settings import wagtail_ai_settings
 from tests.ai.llm_server import LLMServer
 
 TEST_MODEL = "test-model"
-
-
-@pytest.fixture(autouse=True)
-def _fresh_ai_store():
-    """Each test starts with empty AI counters, cache and budget."""
-    store._store_for.cache_clear()
-    current = store.get_store()
-    if isinstance(current, store.RedisStore):
-        keys = list(current.client.scan_iter(match=f"{store.KEY_PREFIX}*", count=1000))
-        if keys:
-            current.client.delete(*keys)
-    yield
-    store._store_for.cache_clear()
 
 
 @pytest.fixture

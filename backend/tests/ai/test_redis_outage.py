@@ -53,6 +53,7 @@ def test_ai_fails_closed_while_redis_is_down_and_recovers(ai_redis, ai_provider,
     ai_redis.start()
     assert _explain(client, "x = 3").status_code == 200
     assert ai_provider.calls == 2
-    spent_key = next(store.get_store().client.scan_iter(match="ai:budget:spent:*"))
+    current = store.get_store()
+    spent_key = next(current.client.scan_iter(match=f"{current.prefix}budget:spent:*"))
     # Rebuilt from the ledger after the restart, then charged for the new call.
-    assert int(store.get_store().client.get(spent_key)) == 36 * 2
+    assert int(current.client.get(spent_key)) == 36 * 2

@@ -188,6 +188,7 @@ def measure() -> dict:
         "--lessons-per-course",
         "10",
     )
+    stack.analyze()
     post_id = a_post_id()
     detail, stock_detail = f"/api/v2/pages/{post_id}/", f"/bench/stock/v2/pages/{post_id}/"
 

@@ -50,14 +50,6 @@ def database_url() -> str:
     return stack.scratch_database_url(DATABASE)
 
 
-def analyze() -> None:
-    """Fresh planner statistics after a bulk load, as autovacuum would gather soon after."""
-    from django.db import connection
-
-    with connection.cursor() as cursor:
-        cursor.execute("VACUUM ANALYZE")
-
-
 def requests(posts: int) -> dict[str, str]:
     return {
         "listing": LISTING,
@@ -101,7 +93,7 @@ def measure() -> dict:
         started = time.perf_counter()
         stack.manage(env, "load_bulk_posts", "--count", str(posts))
         figures["load_seconds"].append(round(time.perf_counter() - started, 1))
-        analyze()
+        stack.analyze()
         paths = requests(posts)
         backend = stack.start(env, PORT)
         try:

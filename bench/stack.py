@@ -137,3 +137,15 @@ def recreate_database(url: str) -> None:
             check=True,
             stdout=subprocess.DEVNULL,
         )
+
+
+def analyze() -> None:
+    """Fresh planner statistics after a bulk load, as autovacuum would gather soon after.
+
+    Measured straight after loading, PostgreSQL would still plan with the empty
+    tables' statistics (at 1,000 posts the listing's count took 200 ms instead of 3).
+    """
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("VACUUM ANALYZE")

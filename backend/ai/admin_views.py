@@ -107,9 +107,13 @@ def _agent_messages(prompt: str, given: dict) -> list[dict]:
     agent.prompt = prompt
     try:
         agent.context = agent.validate_context(prompt, dict(given))
+        # str.format_map on the editor's prompt: "{0}", "{a.b}" or a lone "{" raise here.
+        return agent._get_prompt_messages()
     except Exception as exc:
-        raise exceptions.ValidationError({"context": ["The image or context is invalid."]}) from exc
-    return agent._get_prompt_messages()
+        # wagtail-ai raises ValidationError, lookup or format errors: all bad input.
+        raise exceptions.ValidationError(
+            {"prompt": ["The prompt's placeholders or the image are invalid."]}
+        ) from exc
 
 
 def _plain_text(given: dict) -> str:

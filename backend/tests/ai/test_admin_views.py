@@ -112,3 +112,12 @@ def test_features_we_do_not_offer_answer_404(editor_client):
 
     assert response.status_code == 404
     assert response.json()["code"] == "not_found"
+
+
+@pytest.mark.parametrize("prompt", ["Title for {0}", "Title for {page.title}", "Title {"])
+def test_malformed_prompt_placeholders_get_400(editor_client, prompt):
+    response = _post(editor_client, BASIC_PROMPT, {"prompt": prompt, "context": {}})
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "invalid"
+    assert AIUsage.objects.count() == 0

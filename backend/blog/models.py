@@ -18,7 +18,7 @@ from core.choices import Difficulty
 from delivery.blocks import ArticleStreamBlock
 from delivery.fields import ImageField, TagNamesField
 from delivery.pages import HeadlessPage
-from delivery.querysets import authored_page_relations
+from delivery.querysets import authored_page_relations, with_name_slug_list
 from people.serializers import AuthorsField
 
 
@@ -131,9 +131,11 @@ class BlogPage(HeadlessPage):
 
     @classmethod
     def api_queryset(cls, queryset):
-        return authored_page_relations(
-            queryset, image_field="hero_image", tag_model=BlogPageTag
-        ).prefetch_related("categories")
+        return with_name_slug_list(
+            authored_page_relations(queryset, image_field="hero_image", tag_model=BlogPageTag),
+            "categories",
+            annotation="api_categories",
+        )
 
     def save(self, *args, **kwargs):
         self.reading_time_minutes = estimate_reading_minutes(self.body)

@@ -3,6 +3,7 @@
 from rest_framework import serializers
 
 from delivery.images import image_representation
+from delivery.querysets import NOT_ANNOTATED, annotated_json
 
 
 class ReadOnlyField(serializers.Field):
@@ -25,12 +26,15 @@ class ImageField(ReadOnlyField):
 
 
 class TagNamesField(ReadOnlyField):
-    """Tag names read through ``tagged_items``, which, unlike the tag manager, can be
-    prefetched (wagtail#6044)."""
+    """Tag names, sorted: from the page's own row when its queryset annotated them
+    (delivery.querysets.with_tag_names), else through ``tagged_items`` (drafts).
+    The tag manager itself cannot be prefetched (wagtail#6044)."""
 
-    def __init__(self, **kwargs):
-        kwargs.setdefault("source", "tagged_items")
-        super().__init__(**kwargs)
+    def get_attribute(self, instance):
+        return instance
 
-    def to_representation(self, tagged_items):
-        return sorted(item.tag.name for item in tagged_items.all())
+    def to_representation(self, page):
+        names = annotated_json(page, "api_tag_names")
+        if names is NOT_ANNOTATED:
+            names = [item.tag.name for item in page.tagged_items.all()]
+        return sorted(names or [])

@@ -1,5 +1,7 @@
 """Serializers for the reader-facing content API."""
 
+import functools
+
 from wagtail.api.v2.serializers import (
     DetailUrlField,
     PageAliasOfField,
@@ -9,6 +11,7 @@ from wagtail.api.v2.serializers import (
 )
 
 from delivery.fields import ReadOnlyField
+from delivery.querysets import NOT_ANNOTATED, annotated_json, page_from_summary
 from delivery.urls import frontend_url, frontend_url_parts
 
 
@@ -33,16 +36,31 @@ class SavedPageDetailUrlField(DetailUrlField):
 
 
 def _page_summary(page, context) -> dict:
-    serializer_class = get_serializer_class(
-        type(page),
+    return _summary_serializer_class(type(page))(context=context).to_representation(page)
+
+
+@functools.cache
+def _summary_serializer_class(model):
+    # Built once per page type: Wagtail would build the class again on every call.
+    return get_serializer_class(
+        model,
         ["id", "type", "detail_url", "html_url", "title"],
         meta_fields=["type", "detail_url", "html_url"],
         base=ReaderPageSerializer,
     )
-    return serializer_class(context=context).to_representation(page)
 
 
 class ReaderPageParentField(PageParentField):
+    def get_attribute(self, instance):
+        summary = annotated_json(instance, "api_parent")
+        if summary is not NOT_ANNOTATED:
+            return page_from_summary(summary) if summary else None
+        # Drafts: Wagtail loads the parent, then asks whether readers may see it.
+        if instance.depth is None or instance.depth <= 1:
+            return None
+        parent_path = instance.path[: -instance.steplen]
+        return self.context["base_queryset"].filter(path=parent_path).first()
+
     def to_representation(self, value):
         return _page_summary(value, self.context)
 

@@ -7,7 +7,10 @@ every StreamField reference of a response in one batch; and its errors use the
 project's one JSON format.
 """
 
+import functools
+
 from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import QuerySet
 from django.http import Http404
 from django.urls import path
@@ -19,7 +22,6 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
-from rest_framework.viewsets import GenericViewSet
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -32,6 +34,7 @@ from delivery import openapi
 from delivery.filters import PageFiltersBackend
 from delivery.prefetch import prefetched_references
 from delivery.preview import preview_page
+from delivery.querysets import with_public_parent
 from delivery.serializers import ReaderPageSerializer
 from delivery.sites import site_for_request
 from delivery.visibility import public_pages
@@ -55,6 +58,13 @@ class ReaderAPIMixin:
             return Serializer
         return super().get_serializer_class()
 
+    @classmethod
+    def _get_serializer_class(cls, router, model, fields_config, show_details=False, nested=False):
+        # Wagtail builds a new serializer class, field by field, on every request.
+        return _serializer_class_for(
+            cls, router, model, _frozen(fields_config), show_details, nested
+        )
+
     def find_object(self, queryset, request):
         if "id" in request.GET and not _is_database_id(request.GET["id"]):
             raise BadRequestError("id must be a positive integer")
@@ -65,6 +75,21 @@ class ReaderAPIMixin:
         if response is None:
             raise exc
         return self.finalize_response(self.request, response)
+
+
+@functools.lru_cache(maxsize=512)
+def _serializer_class_for(endpoint, router, model, fields_config, show_details, nested):
+    build = super(ReaderAPIMixin, endpoint)._get_serializer_class
+    return build(router, model, fields_config, show_details=show_details, nested=nested)
+
+
+def _frozen(fields_config):
+    """``?fields=`` as parsed by Wagtail (lists of (name, negated, sub-fields)), hashable."""
+    if fields_config is None:
+        return None
+    return tuple(
+        (name, negated, _frozen(sub_fields)) for name, negated, sub_fields in fields_config
+    )
 
 
 MAX_DATABASE_ID = 2**31 - 1
@@ -158,11 +183,31 @@ class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
 
     def get_object(self):
         if not hasattr(self, "_cached_object"):
-            base = GenericViewSet.get_object(self)
-            specific = base.specific_class or type(base)
-            queryset = _apply_api_queryset(specific.objects.filter(pk=base.pk))
-            self._cached_object = queryset.get()
+            self._cached_object = self._public_specific_page(str(self.kwargs["pk"]))
         return self._cached_object
+
+    def _public_specific_page(self, pk: str) -> Page:
+        """One cheap query for the page's type, then one for its row as that type, with
+        the visibility rules, the type's ``api_queryset`` and the page's parent.
+
+        Stock Wagtail loads the page as a Page through every listing filter and then
+        again as its specific type (wagtail#6133), and its parent with two more
+        queries; the listing's filters mean nothing for a single page.
+        """
+        if not _is_database_id(pk):
+            raise NotFound()
+        content_type_id = (
+            Page.objects.filter(pk=pk).values_list("content_type_id", flat=True).first()
+        )
+        if content_type_id is None:
+            raise NotFound()
+        model = ContentType.objects.get_for_id(content_type_id).model_class() or Page
+        pages = self._public_site_pages(model).filter(pk=pk)
+        queryset = with_public_parent(_apply_api_queryset(pages), self._site.root_page)
+        try:
+            return queryset.get()
+        except model.DoesNotExist as exc:
+            raise NotFound() from exc
 
     @extend_schema(
         operation_id="pages_list",

@@ -5,6 +5,7 @@ from wagtail.models import PageViewRestriction, Site
 
 from tests.factories import (
     AuthorFactory,
+    BlogIndexPageFactory,
     BlogPageFactory,
     CategoryFactory,
     HomePageFactory,
@@ -105,6 +106,27 @@ def test_detail_and_find_by_path_return_the_same_page(api_client, blog_index):
     assert found.status_code == 200
     assert found.json() == detail.json()
     assert detail.json()["meta"]["parent"]["meta"]["html_url"] == "http://frontend.test/blog/"
+
+
+@pytest.mark.django_db
+def test_detail_parent_is_a_summary_of_a_page_readers_may_see(api_client, home, blog_index):
+    post = BlogPageFactory(parent=blog_index)
+    hidden_index = BlogIndexPageFactory(parent=home, slug="hidden", live=False)
+    orphan = BlogPageFactory(parent=hidden_index)
+
+    parent = api_client.get(f"{LISTING}{post.pk}/").json()["meta"]["parent"]
+
+    assert parent == {
+        "id": blog_index.pk,
+        "meta": {
+            "type": "blog.BlogIndexPage",
+            "detail_url": f"http://backend.test/api/v2/pages/{blog_index.pk}/",
+            "html_url": "http://frontend.test/blog/",
+        },
+        "title": blog_index.title,
+    }
+    assert api_client.get(f"{LISTING}{home.pk}/").json()["meta"]["parent"] is None
+    assert api_client.get(f"{LISTING}{orphan.pk}/").json()["meta"]["parent"] is None
 
 
 @pytest.mark.django_db
@@ -240,6 +262,56 @@ def test_listing_query_count_does_not_grow_with_posts(api_client, blog_index):
     assert (items_at_10, items_at_200) == (10, 20)
     assert queries_at_200 == queries_at_10
     assert queries_at_10 <= 8
+
+
+def _count_detail_queries(api_client, post):
+    url = f"{LISTING}{post.pk}/"
+    api_client.get(url)  # first call generates renditions
+    with CaptureQueriesContext(connection) as queries:
+        response = api_client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+@pytest.mark.django_db
+def test_detail_query_count_does_not_grow_with_relations(api_client, blog_index):
+    lean = BlogPageFactory(parent=blog_index, body=_rich_body(blog_index, ImageFactory()))
+    rich = BlogPageFactory(
+        parent=blog_index,
+        hero_image=ImageFactory(),
+        body=_rich_body(blog_index, ImageFactory()),
+        authors=[AuthorFactory() for _ in range(4)],
+        categories=[CategoryFactory() for _ in range(4)],
+        tags=["python", "loops", "sql", "testing", "tooling"],
+    )
+
+    assert _count_detail_queries(api_client, rich) == _count_detail_queries(api_client, lean)
+    assert _count_detail_queries(api_client, rich) <= 5
+
+
+@pytest.mark.django_db
+def test_tags_and_categories_are_sorted_by_name_in_detail_listing_and_search(
+    api_client, blog_index
+):
+    post = BlogPageFactory(
+        parent=blog_index,
+        categories=[CategoryFactory(name="Testing"), CategoryFactory(name="Databases")],
+        tags=["sql", "loops"],
+        body=[{"type": "paragraph", "value": "<p>A quokka explains joins.</p>"}],
+    )
+    untagged = BlogPageFactory(parent=blog_index, title="Untagged")
+
+    detail = api_client.get(f"{LISTING}{post.pk}/").json()
+    listing = api_client.get(f"{LISTING}?type=blog.BlogPage&fields=tags,categories").json()
+    found = api_client.get(f"{LISTING}?type=blog.BlogPage&fields=tags,categories&search=quokka")
+
+    assert detail["tags"] == ["loops", "sql"]
+    assert [category["name"] for category in detail["categories"]] == ["Databases", "Testing"]
+    by_id = {item["id"]: item for item in listing["items"]}
+    assert by_id[untagged.pk]["tags"] == []
+    assert by_id[untagged.pk]["categories"] == []
+    assert by_id[post.pk]["tags"] == detail["tags"]
+    assert [item["categories"] for item in found.json()["items"]] == [detail["categories"]]
 
 
 class TestDraftsAndPrivatePagesNeverLeak:

@@ -25,9 +25,17 @@ test("a learner verifies their e-mail, edits their profile and resets a forgotte
   await screenshot(page, "profile");
   await expectAccessible(page);
 
+  // Posts ship no React: their account menu is public/account-menu.js's.
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await page.goto("/blog/async-python-without-the-magic/");
+  await expect(nav.getByRole("link", { name: "Dashboard" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Log in" })).toHaveCount(0);
+
   await page.goto("/account/logout/");
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page).toHaveURL(/\/$/);
+  await page.goto("/blog/async-python-without-the-magic/");
+  await expect(nav.getByRole("link", { name: "Log in" })).toBeVisible();
 
   await page.goto("/account/login/");
   await page.getByLabel("E-mail").fill(email);

@@ -26,6 +26,20 @@ test("a reader finds a post from the home page and reads it", async ({ page }) =
   await expectAccessible(page);
 });
 
+test("a post loads no framework JavaScript, only the account menu's script", async ({ page }) => {
+  const scripts: string[] = [];
+  page.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(new URL(request.url()).pathname);
+  });
+  await page.goto("/blog/async-python-without-the-magic/");
+  const nav = page.getByRole("navigation", { name: "Main" });
+  await expect(nav.getByRole("link", { name: "Log in" })).toBeVisible();
+  await expect(nav.getByRole("link", { name: "Sign up" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(scripts.filter((path) => /^\/_next\/static\/.*\.js$/.test(path))).toEqual([]);
+  expect(scripts).toEqual(["/account-menu.js"]);
+});
+
 test("the blog index filters by category and searches", async ({ page }) => {
   await page.goto("/blog/?category=databases");
   await expect(page.getByText(/Showing posts with category/)).toBeVisible();

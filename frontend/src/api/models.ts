@@ -75,6 +75,12 @@ export const blockSchema = z.discriminatedUnion("type", [
 export type Block = z.infer<typeof blockSchema>;
 export type BlockOf<T extends Block["type"]> = Extract<Block, { type: T }>;
 
+/** A code block with its highlighted HTML attached (see highlightCodeBlocks in src/lib/highlight.ts). */
+export type HighlightedCodeBlock = BlockOf<"code"> & { html: string };
+/** A StreamField block ready to render: code arrives highlighted, so rendering needs no await. */
+export type RenderableBlock = Exclude<Block, { type: "code" }> | HighlightedCodeBlock;
+export type RenderableBlockOf<T extends RenderableBlock["type"]> = Extract<RenderableBlock, { type: T }>;
+
 export const pageMetaSchema = z.object({
   type: z.string(),
   html_url: nullableUrl.optional(),

@@ -1,14 +1,14 @@
 import Link from "next/link";
 import type { CourseSummary } from "@/api/models";
 import type { PostSummary } from "@/lib/content";
-import { pathOf } from "@/lib/content";
 import { formatDate } from "@/lib/format";
+import { pathOfUrl } from "@/lib/paths";
 import { Picture } from "./Picture";
 
 const CARD_SIZES = "(min-width: 64rem) 20rem, (min-width: 40rem) 45vw, 100vw";
 
 export function PostCard({ post, headingLevel = 2 }: { post: PostSummary; headingLevel?: 2 | 3 }) {
-  const href = pathOf(post.meta.html_url) ?? "/blog/";
+  const href = pathOfUrl(post.meta.html_url) ?? "/blog/";
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <li className="card">
@@ -32,7 +32,7 @@ type CourseCardProps = { course: CourseSummary; headingLevel?: 2 | 3; priority?:
 
 /** `priority` for a card in the first screen: its image is then the largest paint, so not lazy. */
 export function CourseCard({ course, headingLevel = 2, priority }: CourseCardProps) {
-  const href = pathOf(course.html_url) ?? "/courses/";
+  const href = pathOfUrl(course.html_url) ?? "/courses/";
   const H = headingLevel === 2 ? "h2" : "h3";
   return (
     <li className="card">

@@ -1,7 +1,9 @@
 // Server-side reads of published content. Each read is cached with tags that the
 // revalidation route expires when Wagtail publishes; a 404 becomes notFound(), any
 // other failure throws so that error.tsx tells the truth.
-import "server-only";
+// No "server-only" marker: Next refuses it in the Pages Router, whose getStaticProps
+// (src/pages/blog/[slug].tsx) reads through here; Next keeps getStaticProps and what
+// only it imports out of the browser's bundle.
 import { z } from "zod";
 import { cachedRead, server, uncachedRead } from "@/api/client";
 import {

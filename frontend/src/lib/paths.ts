@@ -14,3 +14,6 @@ const POST_PATH = /^\/blog\/([^/]+)\/$/;
 export function postSlugOf(path: string | null): string | null {
   return (path && POST_PATH.exec(path)?.[1]) || null;
 }
+
+/** Whether a path is served by the Pages Router (posts; everything else is the App Router's). */
+export const isPagesRouterPath = (path: string): boolean => postSlugOf(path) !== null;

@@ -17,7 +17,7 @@ export async function generateStaticParams(): Promise<Params[]> {
   const pages = (await Promise.all(PRERENDERED_TYPES.map((type) => allPages(type)))).flat();
   return pages
     .map((page) => pathOf(page.meta.html_url))
-    // /blog/<slug>/ belongs to app/blog/[slug], which prerenders it.
+    // /blog/<slug>/ belongs to the Pages Router (src/pages/blog/[slug].tsx), which prerenders it.
     .filter((path): path is string => Boolean(path && path !== "/" && !postSlugOf(path)))
     .map((path) => ({ path: path.split("/").filter(Boolean) }));
 }

@@ -55,7 +55,8 @@ function useAfterSignIn() {
   const params = useSearchParams();
   return () => {
     announceSessionChange();
-    router.push(safeNext(params.get("next")));
+    // Typed nullable since the app also has a Pages Router (where it would be null).
+    router.push(safeNext(params?.get("next") ?? null));
   };
 }
 

@@ -4,21 +4,15 @@ import { PostCard } from "@/components/Cards";
 import { JsonLd } from "@/components/JsonLd";
 import { Picture } from "@/components/Picture";
 import { StreamField } from "@/components/streamfield/StreamField";
-import { asBlogPost, listPosts, pathOf, type AnyPage } from "@/lib/content";
+import type { BlogPostProps } from "@/lib/blog-post";
 import { formatDate } from "@/lib/format";
 import { imageAttributes } from "@/lib/images";
+import { pathOfUrl } from "@/lib/paths";
 import { absoluteUrl } from "@/lib/site";
 
-async function relatedPosts(postId: number | null, category: string | undefined) {
-  if (!category) return [];
-  const { items } = await listPosts({ category, limit: 4 });
-  return items.filter((item) => item.id !== postId).slice(0, 3);
-}
-
-export async function BlogPostPage({ page }: { page: AnyPage }) {
-  const post = asBlogPost(page);
-  const related = await relatedPosts(post.id, post.categories[0]?.slug);
-  const path = pathOf(post.meta.html_url);
+/** Renders what loadBlogPost (src/lib/blog-post.ts) loaded; in both routers, so no await here. */
+export function BlogPostPage({ post, related }: BlogPostProps) {
+  const path = pathOfUrl(post.meta.html_url);
   const hero = post.hero_image ? imageAttributes(post.hero_image) : null;
   return (
     <article className="article">

@@ -2,12 +2,16 @@ import Link from "next/link";
 import { StreamField } from "@/components/streamfield/StreamField";
 import { LessonCompletion } from "./personal";
 import { asLessonPage, lessonDetail, pathOf, type AnyPage } from "@/lib/content";
+import { highlightCodeBlocks } from "@/lib/highlight";
 
 export async function LessonPage({ page }: { page: AnyPage }) {
   // The body comes from the page itself (so a preview shows the draft); the
   // course context (previous/next, exercises) from the learning API.
   const lesson = asLessonPage(page);
-  const detail = lesson.id ? await lessonDetail(lesson.id) : null;
+  const [body, detail] = await Promise.all([
+    highlightCodeBlocks(lesson.body),
+    lesson.id ? lessonDetail(lesson.id) : null,
+  ]);
   return (
     <article className="article">
       {detail ? (
@@ -18,7 +22,7 @@ export async function LessonPage({ page }: { page: AnyPage }) {
       <h1>{lesson.title}</h1>
       <p className="lead">{lesson.summary}</p>
       {lesson.estimated_minutes ? <p className="meta">About {lesson.estimated_minutes} minutes</p> : null}
-      <StreamField blocks={lesson.body} />
+      <StreamField blocks={body} />
       {detail?.exercises.length ? (
         <section aria-labelledby="exercises">
           <h2 id="exercises">Practise</h2>

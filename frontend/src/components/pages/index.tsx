@@ -1,4 +1,5 @@
 import { createElement, type ReactNode } from "react";
+import { loadBlogPost } from "@/lib/blog-post";
 import type { AnyPage } from "@/lib/content";
 import { BlogIndexPage } from "./BlogIndexPage";
 import { BlogPostPage } from "./BlogPostPage";
@@ -9,11 +10,16 @@ import { LessonPage } from "./LessonPage";
 
 type PageComponent = (props: { page: AnyPage }) => Promise<ReactNode>;
 
+/** Posts are served by the Pages Router (src/pages/blog/[slug].tsx); here they render in previews. */
+async function BlogPostFromPage({ page }: { page: AnyPage }) {
+  return <BlogPostPage {...await loadBlogPost(page)} />;
+}
+
 /** Wagtail page type (meta.type) → the component that renders it, for routes and previews. */
 export const pageComponents: Record<string, PageComponent> = {
   "home.HomePage": HomePage,
   "blog.BlogIndexPage": BlogIndexPage,
-  "blog.BlogPage": BlogPostPage,
+  "blog.BlogPage": BlogPostFromPage,
   "courses.CoursesIndexPage": CoursesIndexPage,
   "courses.CoursePage": CoursePage,
   "courses.LessonPage": LessonPage,

@@ -1,14 +1,12 @@
-import type { BlockOf } from "@/api/models";
-import { highlight } from "@/lib/highlight";
+import type { HighlightedCodeBlock } from "@/api/models";
 
-/** Highlighted on the server; the browser only receives coloured HTML. */
-export async function Code({ block }: { block: BlockOf<"code"> }) {
-  const { code, language, filename } = block.value;
-  const html = await highlight(code, language);
+/** Highlighted on the server (highlightCodeBlocks); the browser only receives coloured HTML. */
+export function Code({ block }: { block: HighlightedCodeBlock }) {
+  const { language, filename } = block.value;
   return (
     <figure className="code-block">
       {filename ? <figcaption className="code-filename">{filename}</figcaption> : null}
-      <div className="code-body" data-language={language} dangerouslySetInnerHTML={{ __html: html }} />
+      <div className="code-body" data-language={language} dangerouslySetInnerHTML={{ __html: block.html }} />
     </figure>
   );
 }

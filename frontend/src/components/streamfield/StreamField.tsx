@@ -1,5 +1,5 @@
 import type { ReactNode } from "react";
-import type { Block, BlockOf } from "@/api/models";
+import type { RenderableBlock, RenderableBlockOf } from "@/api/models";
 import { Callout } from "./Callout";
 import { Code } from "./Code";
 import { Embed } from "./Embed";
@@ -8,7 +8,7 @@ import { Image } from "./Image";
 import { Paragraph } from "./Paragraph";
 import { Quote } from "./Quote";
 
-type Renderers = { [K in Block["type"]]: (props: { block: BlockOf<K> }) => ReactNode | Promise<ReactNode> };
+type Renderers = { [K in RenderableBlock["type"]]: (props: { block: RenderableBlockOf<K> }) => ReactNode };
 
 /** One component per block type; the compiler insists every type in the contract has one. */
 export const blockComponents: Renderers = {
@@ -21,11 +21,12 @@ export const blockComponents: Renderers = {
   embed: Embed,
 };
 
-function renderBlock<K extends Block["type"]>(block: BlockOf<K>): ReactNode {
-  const Component = blockComponents[block.type] as (props: { block: BlockOf<K> }) => ReactNode;
+function renderBlock<K extends RenderableBlock["type"]>(block: RenderableBlockOf<K>): ReactNode {
+  const Component = blockComponents[block.type] as (props: { block: RenderableBlockOf<K> }) => ReactNode;
   return <Component key={block.id} block={block} />;
 }
 
-export function StreamField({ blocks }: { blocks: Block[] }) {
+/** Blocks as highlightCodeBlocks (src/lib/highlight.ts) returns them. */
+export function StreamField({ blocks }: { blocks: RenderableBlock[] }) {
   return <div className="streamfield">{blocks.map((block) => renderBlock(block))}</div>;
 }

@@ -17,13 +17,20 @@ const call = (body: unknown, authorization?: string) =>
     }),
   );
 
+// The Pages Router's route (src/pages/api/revalidate-pages.ts), which regenerates posts.
+const pagesRouter = vi.fn<(url: URL, init: RequestInit) => Promise<Response>>();
+
 describe("POST /api/revalidate", () => {
   beforeEach(() => {
     vi.stubEnv("REVALIDATE_SECRET", SECRET);
     vi.spyOn(console, "info").mockImplementation(() => undefined);
+    vi.spyOn(console, "warn").mockImplementation(() => undefined);
+    pagesRouter.mockResolvedValue(Response.json({ revalidated: true }));
+    vi.stubGlobal("fetch", pagesRouter);
   });
   afterEach(() => {
     vi.unstubAllEnvs();
+    vi.unstubAllGlobals();
     vi.clearAllMocks();
   });
 
@@ -35,6 +42,33 @@ describe("POST /api/revalidate", () => {
       ["type:blog.BlogPage", { expire: 0 }],
     ]);
     expect(cache.revalidatePath).toHaveBeenCalledWith("/blog/x/");
+  });
+
+  it("has the Pages Router regenerate the posts among the paths, with the same secret", async () => {
+    const response = await call({ tags: ["page:6"], paths: ["/blog/x/", "/blog/", "/courses/y/"] }, `Bearer ${SECRET}`);
+    expect(response.status).toBe(200);
+    expect(pagesRouter).toHaveBeenCalledTimes(1);
+    const [url, init] = pagesRouter.mock.calls[0]!;
+    expect(String(url)).toBe("http://frontend.test/api/revalidate-pages/");
+    expect(init.method).toBe("POST");
+    expect(init.headers).toMatchObject({ authorization: `Bearer ${SECRET}` });
+    expect(JSON.parse(String(init.body))).toEqual({ paths: ["/blog/x/"] });
+  });
+
+  it("leaves the Pages Router alone when no post changed", async () => {
+    const response = await call({ tags: ["type:courses.CoursePage"], paths: ["/courses/y/"] }, `Bearer ${SECRET}`);
+    expect(response.status).toBe(200);
+    expect(pagesRouter).not.toHaveBeenCalled();
+  });
+
+  it("answers 502 when the posts could not be regenerated, so that the backend logs it", async () => {
+    const failures = [async () => new Response(null, { status: 500 }), async () => Promise.reject(new TypeError("fetch failed"))];
+    for (const failure of failures) {
+      pagesRouter.mockImplementationOnce(failure);
+      const response = await call({ paths: ["/blog/x/"] }, `Bearer ${SECRET}`);
+      expect(response.status).toBe(502);
+      expect(await response.json()).toMatchObject({ status: 502, code: "revalidation_failed" });
+    }
   });
 
   it("refuses a missing or wrong secret in the one error format", async () => {

@@ -8,9 +8,9 @@ and a lesson:
 1. Lighthouse (headless Debian Chromium; the desktop preset, or BENCH_LIGHTHOUSE_PRESET=
    mobile), the median of BENCH_LIGHTHOUSE_RUNS runs per page: performance,
    accessibility, best practices, SEO;
-2. first-load JavaScript: every script the page's HTML loads, gzipped (level 9) from
-   .next/static, split into Next's own runtime (its root main files, shared by every
-   page) and what the route adds;
+2. first-load JavaScript: every script of our origin the page's HTML loads, gzipped
+   (level 9) from .next/static or public/, split into Next's own runtime (its root
+   main files, shared by every App Router page) and what the route adds;
 3. time to first byte of the prerendered HTML: median and p90 of TTFB_REQUESTS
    requests on a kept-alive connection.
 
@@ -176,11 +176,15 @@ def flagged_audits(report: dict) -> list[str]:
 
 
 SCRIPT = re.compile(r"<script\b([^>]*)>", re.I)
-SOURCE = re.compile(r'\bsrc="(/_next/static/[^"]+\.js)"')
+# Every script of our own origin: Next's chunks and the files of public/.
+SOURCE = re.compile(r'\bsrc="(/(?!/)[^"]+\.js)"')
 
 
 def gzip_size(path: str) -> int:
-    file = FRONTEND / ".next" / unquote(path.removeprefix("/_next/"))
+    if path.startswith("/_next/"):
+        file = FRONTEND / ".next" / unquote(path.removeprefix("/_next/"))
+    else:
+        file = FRONTEND / "public" / unquote(path.removeprefix("/"))
     return len(gzip.compress(file.read_bytes(), 9))
 
 

@@ -169,7 +169,7 @@ FINDINGS = [
     "prefetch machinery costing about 3 ms per relation (tags, categories), and the "
     "view-restriction subquery costing about 2 ms to compile and 3 ms for PostgreSQL to "
     "plan on every use. Now: one query for the page's type, one for its row with tag "
-    "names, categories and parent as JSON from correlated subqueries "
+    "names, categories, authors and parent as JSON from correlated subqueries "
     "(delivery/querysets.py), the restriction check as precompiled SQL "
     "(delivery/visibility.py), and serializer classes built once. 5 queries.",
     "Post first-load JS, 142 kB (2026-11-29): Next 16's App Router runtime alone is "

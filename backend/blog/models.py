@@ -18,7 +18,7 @@ from core.choices import Difficulty
 from delivery.blocks import ArticleStreamBlock
 from delivery.fields import ImageField, TagNamesField
 from delivery.pages import HeadlessPage
-from delivery.querysets import authored_page_relations, with_name_slug_list
+from delivery.querysets import authored_page_relations, with_related_list
 from people.serializers import AuthorsField
 
 
@@ -131,10 +131,11 @@ class BlogPage(HeadlessPage):
 
     @classmethod
     def api_queryset(cls, queryset):
-        return with_name_slug_list(
+        return with_related_list(
             authored_page_relations(queryset, image_field="hero_image", tag_model=BlogPageTag),
             "categories",
             annotation="api_categories",
+            columns=("name", "slug"),
         )
 
     def save(self, *args, **kwargs):

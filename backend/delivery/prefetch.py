@@ -20,7 +20,8 @@ from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 
-from delivery.images import attach_renditions, loaded_images
+from delivery.images import attach_renditions, images_with_renditions, loaded_images
+from delivery.querysets import annotated_image_ids
 from delivery.urls import frontend_page_path
 from delivery.visibility import public_pages
 
@@ -99,6 +100,7 @@ def _collect(block: blocks.Block, raw, refs: References) -> None:
 def collect_references(instances: Iterable) -> References:
     refs = References()
     for instance in instances:
+        refs.image_ids |= annotated_image_ids(instance)
         for model_field in type(instance)._meta.get_fields():
             if isinstance(model_field, StreamField):
                 stream = getattr(instance, model_field.attname)
@@ -129,6 +131,16 @@ def _images(stream_image_ids: set[int], instances) -> dict:
     fetched = get_image_model().objects.in_bulk(missing) if missing else {}
     attach_renditions([*loaded, *fetched.values()])
     return {**by_id, **fetched}
+
+
+def prefetched_image(image_id: int | None):
+    """An image with its API renditions: from the batch being serialised, else fetched."""
+    if image_id is None:
+        return None
+    prefetched = current()
+    if prefetched is not None and image_id in prefetched.images:
+        return prefetched.images[image_id]
+    return images_with_renditions([image_id]).get(image_id)
 
 
 @contextmanager

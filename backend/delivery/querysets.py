@@ -14,19 +14,19 @@ from django.db.models import TextField
 from django.db.models.expressions import RawSQL
 from wagtail.models import Page
 
-from people.selectors import authors_prefetch
-
 NOT_ANNOTATED = object()
 _PAGE_TABLE = Page._meta.db_table
 
 
 def authored_page_relations(queryset, *, image_field: str, tag_model):
-    """What an authored page (post, course) serialises: its image, its tag names, and
-    its authors with their photos. The images' renditions come in one batch with the
-    stream's (delivery.prefetch)."""
-    return with_tag_names(
-        queryset.select_related(image_field, "locale").prefetch_related(authors_prefetch()),
-        tag_model,
+    """What an authored page (post, course) serialises: its image, its tag names and
+    its authors. The images' renditions, the authors' photos among them, come in one
+    batch with the stream's (delivery.prefetch)."""
+    return with_related_list(
+        with_tag_names(queryset.select_related(image_field, "locale"), tag_model),
+        "authors",
+        annotation="api_authors",
+        columns=("id", "name", "slug", "bio", "photo_id"),
     )
 
 
@@ -47,22 +47,31 @@ def with_tag_names(queryset, tag_model):
     )
 
 
-def with_name_slug_list(queryset, relation: str, annotation: str):
-    """Annotate each page with the name and slug of each object of a many-to-many
-    ``relation`` (a post's categories), as ``annotation``."""
+def with_related_list(queryset, relation: str, *, annotation: str, columns: tuple[str, ...]):
+    """Annotate each page with ``columns`` of each object of a many-to-many
+    ``relation`` (a post's categories or authors), as a list of objects."""
     field = queryset.model._meta.get_field(relation)
     through_table = field.remote_field.through._meta.db_table
     target_table = field.related_model._meta.db_table
+    pairs = ", ".join(f"'{column}', target.{column}" for column in columns)
     return _annotate_json_array(
         queryset,
         annotation,
-        value=_json_object(queryset, "'name', target.name, 'slug', target.slug"),
+        value=_json_object(queryset, pairs),
         source=(
             f'"{through_table}" link INNER JOIN "{target_table}" target'
             f" ON target.id = link.{field.m2m_reverse_name()}"
         ),
         owner_column=f"link.{field.m2m_column_name()}",
     )
+
+
+def annotated_image_ids(instance) -> set[int]:
+    """Images an annotation of ``instance`` refers to (its authors' photos)."""
+    authors = annotated_json(instance, "api_authors")
+    if authors is NOT_ANNOTATED or not authors:
+        return set()
+    return {author["photo_id"] for author in authors if author["photo_id"] is not None}
 
 
 def with_public_parent(queryset, site_root: Page):

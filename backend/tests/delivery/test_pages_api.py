@@ -290,11 +290,12 @@ def test_detail_query_count_does_not_grow_with_relations(api_client, blog_index)
 
 
 @pytest.mark.django_db
-def test_tags_and_categories_are_sorted_by_name_in_detail_listing_and_search(
+def test_tags_categories_and_authors_are_sorted_by_name_in_detail_listing_and_search(
     api_client, blog_index
 ):
     post = BlogPageFactory(
         parent=blog_index,
+        authors=[AuthorFactory(name="Zoe"), AuthorFactory(name="Ada", photo=None)],
         categories=[CategoryFactory(name="Testing"), CategoryFactory(name="Databases")],
         tags=["sql", "loops"],
         body=[{"type": "paragraph", "value": "<p>A quokka explains joins.</p>"}],
@@ -302,15 +303,19 @@ def test_tags_and_categories_are_sorted_by_name_in_detail_listing_and_search(
     untagged = BlogPageFactory(parent=blog_index, title="Untagged")
 
     detail = api_client.get(f"{LISTING}{post.pk}/").json()
-    listing = api_client.get(f"{LISTING}?type=blog.BlogPage&fields=tags,categories").json()
+    listing = api_client.get(f"{LISTING}?type=blog.BlogPage&fields=tags,categories,authors").json()
     found = api_client.get(f"{LISTING}?type=blog.BlogPage&fields=tags,categories&search=quokka")
 
     assert detail["tags"] == ["loops", "sql"]
     assert [category["name"] for category in detail["categories"]] == ["Databases", "Testing"]
+    assert [author["name"] for author in detail["authors"]] == ["Ada", "Zoe"]
+    assert detail["authors"][0]["photo"] is None
+    assert detail["authors"][1]["photo"]["renditions"][0]["url"].startswith("http")
     by_id = {item["id"]: item for item in listing["items"]}
     assert by_id[untagged.pk]["tags"] == []
     assert by_id[untagged.pk]["categories"] == []
     assert by_id[post.pk]["tags"] == detail["tags"]
+    assert by_id[post.pk]["authors"] == detail["authors"]
     assert [item["categories"] for item in found.json()["items"]] == [detail["categories"]]
 
 

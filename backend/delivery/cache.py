@@ -8,7 +8,8 @@ changed) starts a new generation, which retires every stored response at once;
 it is started again when the transaction commits, so a response rendered from
 the old data in between cannot survive either. Readers get an ETag and
 ``Cache-Control: public, max-age=0, s-maxage=1``: browsers ask again every time
-(cheaply, with If-None-Match); a shared cache in front may keep a copy one second.
+(cheaply, with If-None-Match); a shared cache in front may keep a copy one second,
+and nginx (X-Accel-Expires) only to the end of the second it was made in.
 
 The cache is an accelerator, never a dependency: when Redis is unreachable the
 cache backend (core.cache) misses, and responses are rendered from the database.
@@ -16,6 +17,7 @@ cache backend (core.cache) misses, and responses are rendered from the database.
 
 import hashlib
 import re
+import time
 import uuid
 
 from django.conf import settings
@@ -101,10 +103,13 @@ def _conditional(request, response):
     etag = _etag(response.content)
     response["ETag"] = etag
     response["Cache-Control"] = CACHE_CONTROL
+    # nginx counts expiry in whole seconds, so its copy of an "s-maxage=1" response
+    # could live almost two: this keeps it only to the end of the current second.
+    response["X-Accel-Expires"] = f"@{int(time.time())}"
     patch_vary_headers(response, ["Origin"])
     if etag in request.headers.get("If-None-Match", ""):
         not_modified = HttpResponseNotModified()
-        for header in ("ETag", "Cache-Control", "Vary", "X-Content-Cache"):
+        for header in ("ETag", "Cache-Control", "X-Accel-Expires", "Vary", "X-Content-Cache"):
             not_modified[header] = response[header]
         return not_modified
     return response

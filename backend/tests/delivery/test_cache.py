@@ -1,3 +1,5 @@
+import time
+
 import pytest
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
@@ -74,6 +76,18 @@ def test_unpublishing_removes_the_page_from_cached_detail(api_client, post):
     post.unpublish()
 
     assert api_client.get(f"/api/v2/pages/{post.pk}/").status_code == 404
+
+
+@pytest.mark.django_db
+def test_nginx_keeps_a_response_only_to_the_end_of_the_second_it_was_made_in(api_client, post):
+    before = int(time.time())
+    fresh = api_client.get(LISTING)
+    not_modified = api_client.get(LISTING, HTTP_IF_NONE_MATCH=fresh["ETag"])
+    after = int(time.time())
+
+    for response in (fresh, not_modified):
+        assert response["X-Accel-Expires"].startswith("@")
+        assert before <= int(response["X-Accel-Expires"][1:]) <= after
 
 
 @pytest.mark.django_db

@@ -24,6 +24,7 @@ import sys
 import tempfile
 import time
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 import httpx
@@ -132,15 +133,18 @@ def publish_to_served_seconds(post_id: int, base_url: str, rounds: int = 5) -> l
     return timings
 
 
-def start_nginx(server: str) -> subprocess.Popen:
-    """nginx with one ``server`` block and the API cache zone, in a scratch directory."""
+@contextmanager
+def running_nginx(server: str):
+    """nginx with one ``server`` block and the API cache zone, in a scratch directory
+    that is removed when nginx stops."""
     root = Path(tempfile.mkdtemp(prefix="bench-nginx-"))
-    root.chmod(0o755)  # nginx's workers drop privileges
-    (root / "cache").mkdir(mode=0o777)
-    (root / "cache").chmod(0o777)
-    config = root / "nginx.conf"
-    config.write_text(
-        f"""
+    try:
+        root.chmod(0o755)  # nginx's workers drop privileges
+        (root / "cache").mkdir(mode=0o777)
+        (root / "cache").chmod(0o777)
+        config = root / "nginx.conf"
+        config.write_text(
+            f"""
 worker_processes 2;
 pid {root}/nginx.pid;
 error_log {root}/error.log;
@@ -153,19 +157,30 @@ http {{
     {server}
 }}
 """
-    )
-    process = subprocess.Popen([shutil.which("nginx"), "-c", str(config), "-g", "daemon off;"])
-    time.sleep(0.5)
-    return process
+        )
+        process = subprocess.Popen([shutil.which("nginx"), "-c", str(config), "-g", "daemon off;"])
+        time.sleep(0.5)
+        try:
+            yield
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
 
 
-def static_server(body: bytes) -> str:
-    """nginx serving ``body`` as a file: the physical limit for these bytes."""
+@contextmanager
+def static_server(body: bytes):
+    """A server block for nginx serving ``body`` as a file: the physical limit for these
+    bytes. The file's directory is removed on exit."""
     directory = Path(tempfile.mkdtemp(prefix="bench-static-"))
-    directory.chmod(0o755)
-    (directory / "listing.json").write_bytes(body)
-    (directory / "listing.json").chmod(0o644)
-    return f"server {{ listen 127.0.0.1:{NGINX_PORT}; root {directory}; location / {{ }} }}"
+    try:
+        directory.chmod(0o755)
+        (directory / "listing.json").write_bytes(body)
+        (directory / "listing.json").chmod(0o644)
+        yield f"server {{ listen 127.0.0.1:{NGINX_PORT}; root {directory}; location / {{ }} }}"
+    finally:
+        shutil.rmtree(directory, ignore_errors=True)
 
 
 def caching_proxy() -> str:
@@ -183,11 +198,6 @@ def caching_proxy() -> str:
         }}
     }}
 """
-
-
-def stop_nginx(process: subprocess.Popen) -> None:
-    process.terminate()
-    process.wait(timeout=10)
 
 
 def target(name: str, target_text: str, value, met: bool) -> dict:
@@ -237,26 +247,24 @@ def measure() -> dict:
         stack.stop(uncached)
 
     cached = stack.start(env, PORT)
-    proxy = start_nginx(caching_proxy())
     try:
-        body = httpx.get(BASE + LISTING).content
-        figures["cached_in_django"] = {
-            "ours_listing": wrk(BASE + LISTING),
-            "ours_detail": wrk(BASE + detail),
-        }
-        figures["cached"] = {
-            "ours_listing": wrk(PROXY + LISTING),
-            "ours_detail": wrk(PROXY + detail),
-        }
-        static = start_nginx(static_server(body))
-        try:
-            figures["nginx"] = {"listing_bytes": wrk(f"http://127.0.0.1:{NGINX_PORT}/listing.json")}
-        finally:
-            stop_nginx(static)
-        figures["publish_to_api_seconds"] = publish_to_served_seconds(post_id, BASE)
-        figures["publish_through_proxy_seconds"] = publish_to_served_seconds(post_id, PROXY)
+        with running_nginx(caching_proxy()):
+            body = httpx.get(BASE + LISTING).content
+            figures["cached_in_django"] = {
+                "ours_listing": wrk(BASE + LISTING),
+                "ours_detail": wrk(BASE + detail),
+            }
+            figures["cached"] = {
+                "ours_listing": wrk(PROXY + LISTING),
+                "ours_detail": wrk(PROXY + detail),
+            }
+            with static_server(body) as static, running_nginx(static):
+                figures["nginx"] = {
+                    "listing_bytes": wrk(f"http://127.0.0.1:{NGINX_PORT}/listing.json")
+                }
+            figures["publish_to_api_seconds"] = publish_to_served_seconds(post_id, BASE)
+            figures["publish_through_proxy_seconds"] = publish_to_served_seconds(post_id, PROXY)
     finally:
-        stop_nginx(proxy)
         stack.stop(cached)
     figures["targets"] = targets(figures)
     return figures

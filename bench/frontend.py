@@ -100,14 +100,8 @@ def next_start(env: dict) -> subprocess.Popen:
         start_new_session=True,
         stdout=subprocess.DEVNULL,
     )
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        try:
-            if httpx.get(f"{SITE}/robots.txt", timeout=2).status_code == 200:
-                return process
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.3)
+    if stack.answers(f"{SITE}/robots.txt"):
+        return process
     stack.stop([process])
     raise SystemExit("next start did not answer")
 

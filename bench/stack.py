@@ -89,16 +89,23 @@ def start(env: dict, port: int, *, workers: int = 2, grading_worker: bool = Fals
                 stderr=subprocess.DEVNULL,
             )
         )
-    deadline = time.monotonic() + 60
+    if answers(f"http://127.0.0.1:{port}/healthz/"):
+        return processes
+    stop(processes)
+    raise SystemExit("the backend did not become healthy")
+
+
+def answers(url: str, seconds: float = 60) -> bool:
+    """Whether ``url`` answers 200 within ``seconds``."""
+    deadline = time.monotonic() + seconds
     while time.monotonic() < deadline:
         try:
-            if httpx.get(f"http://127.0.0.1:{port}/healthz/", timeout=2).status_code == 200:
-                return processes
+            if httpx.get(url, timeout=2).status_code == 200:
+                return True
         except httpx.HTTPError:
             pass
         time.sleep(0.3)
-    stop(processes)
-    raise SystemExit("the backend did not become healthy")
+    return False
 
 
 def stop(processes: list) -> None:

@@ -7,7 +7,8 @@ and a lesson:
 
 1. Lighthouse (headless Debian Chromium; the desktop preset, or BENCH_LIGHTHOUSE_PRESET=
    mobile), the median of BENCH_LIGHTHOUSE_RUNS runs per page: performance,
-   accessibility, best practices, SEO;
+   accessibility, best practices, SEO; the other preset's scores are reported beside
+   them, without targets;
 2. first-load JavaScript: every script of our origin the page's HTML loads, gzipped
    (level 9) from .next/static or public/, split into Next's own runtime (its root
    main files, shared by every App Router page) and what the route adds;
@@ -46,6 +47,7 @@ DATABASE = os.environ.get("BENCH_FRONTEND_DB", "codecampus_fe_bench")
 REDIS_URL = os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/13")
 # Desktop by default; "mobile" throttles the CPU fourfold and the network to slow 4G.
 PRESET = os.environ.get("BENCH_LIGHTHOUSE_PRESET", "desktop")
+OTHER_PRESET = "mobile" if PRESET == "desktop" else "desktop"
 LIGHTHOUSE_RUNS = int(os.environ.get("BENCH_LIGHTHOUSE_RUNS", "3"))
 TTFB_REQUESTS = 50
 CATEGORIES = ("performance", "accessibility", "best-practices", "seo")
@@ -124,7 +126,7 @@ def pages_to_measure(backend_url: str) -> dict[str, str]:
     }
 
 
-def lighthouse(path: str) -> dict[str, int]:
+def lighthouse(path: str, preset: str = PRESET) -> dict[str, int]:
     """Median score (0-100) per category over LIGHTHOUSE_RUNS runs."""
     chrome_flags = "--headless=new --disable-gpu"
     if os.geteuid() == 0:
@@ -135,7 +137,7 @@ def lighthouse(path: str) -> dict[str, int]:
             [
                 str(NEXT_BIN / "lighthouse"),
                 SITE + path,
-                *(["--preset=desktop"] if PRESET == "desktop" else []),
+                *(["--preset=desktop"] if preset == "desktop" else []),
                 f"--only-categories={','.join(CATEGORIES)}",
                 f"--chrome-flags={chrome_flags}",
                 "--output=json",
@@ -271,6 +273,7 @@ def measure() -> dict:
                     "first_load_js": first_load_js(html, framework),
                     "ttfb": ttfb(path),
                     "lighthouse": lighthouse(path),
+                    "lighthouse_other_preset": lighthouse(path, OTHER_PRESET),
                 }
             headers = security_headers("/")
         finally:
@@ -280,6 +283,7 @@ def measure() -> dict:
         shutil.rmtree(media_root, ignore_errors=True)
     return {
         "preset": PRESET,
+        "other_preset": OTHER_PRESET,
         "lighthouse_runs": LIGHTHOUSE_RUNS,
         "ttfb_requests": TTFB_REQUESTS,
         "pages": pages,

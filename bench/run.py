@@ -201,6 +201,17 @@ FINDINGS = [
     "deleted at sign-out during a Redis outage come back from the cache afterwards, so "
     "sessions stay in the database. The slow figure was the machine: every figure in "
     "that run was 1.5-2x the run before.",
+    "Broad search at 50,000 posts, 5.25x the time at 1,000 (2026-11-30 02:03Z; 3.7-4.7x "
+    "in the four runs before): the query log and EXPLAIN ANALYZE show two statements that "
+    "each touch every match (28,564 posts contain 'python'): the exact total_count (about "
+    "90 ms, a third of it hashing the ids of all public pages for the view-restriction "
+    "check) and the ranking (about 140 ms: ts_rank reads the title and body vectors of "
+    "every match, and Wagtail's backend carries the vector column through the sort, which "
+    "spills to disk; a larger work_mem saved only 7%). Relevance ranking with an exact "
+    "count is linear in the matches, and the matches grow with the posts, so this figure "
+    "is sub-linear only while fixed costs dominate. Not yet fixed: bounding it needs a "
+    "product decision, a capped total_count (as Elasticsearch reports 10,000+) and "
+    "ranking within a bounded candidate set.",
 ]
 
 

@@ -260,7 +260,13 @@ _FILTERS = [
     ("type", str, "Page type, e.g. blog.BlogPage; needed for its fields and filters"),
     ("fields", str, "Comma-separated fields; * for all, _ for none, -name to drop one"),
     ("order", str, "A field name, -name for descending, or random"),
-    ("search", str, "Full-text search (at most 200 characters)"),
+    (
+        "search",
+        str,
+        "Full-text search (at most 200 characters). Without `order`, results are by "
+        "relevance among the 1,000 most recently created matches (SEARCH_RANKED_MATCHES), "
+        "and total_count counts at most those",
+    ),
     ("search_operator", str, "and / or"),
     ("child_of", str, "A page id, or root"),
     ("ancestor_of", int, "A page id"),

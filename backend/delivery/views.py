@@ -22,6 +22,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.renderers import JSONRenderer
 from rest_framework.response import Response
 from rest_framework.serializers import Serializer
+from wagtail.api.v2.filters import SearchFilter
 from wagtail.api.v2.utils import BadRequestError
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.api.validators import SiteFilterValidator
@@ -35,6 +36,7 @@ from delivery.filters import PageFiltersBackend
 from delivery.prefetch import prefetched_references
 from delivery.preview import preview_page
 from delivery.querysets import with_public_parent
+from delivery.search import BoundedSearchFilter
 from delivery.serializers import ReaderPageSerializer
 from delivery.sites import site_for_request
 from delivery.visibility import public_pages
@@ -123,7 +125,13 @@ def _apply_api_queryset(queryset):
 
 class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
     base_serializer_class = ReaderPageSerializer
-    filter_backends = [PageFiltersBackend, *PagesAPIViewSet.filter_backends]
+    filter_backends = [
+        PageFiltersBackend,
+        *(
+            BoundedSearchFilter if backend is SearchFilter else backend
+            for backend in PagesAPIViewSet.filter_backends
+        ),
+    ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         PageFiltersBackend.query_parameters
     )

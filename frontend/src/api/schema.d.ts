@@ -1913,7 +1913,7 @@ export interface operations {
                 offset?: number;
                 /** @description A field name, -name for descending, or random */
                 order?: string;
-                /** @description Full-text search (at most 200 characters) */
+                /** @description Full-text search (at most 200 characters). Without `order`, results are by relevance among the 1,000 most recently created matches (SEARCH_RANKED_MATCHES), and total_count counts at most those */
                 search?: string;
             };
             header?: never;
@@ -2029,7 +2029,7 @@ export interface operations {
                 offset?: number;
                 /** @description A field name, -name for descending, or random */
                 order?: string;
-                /** @description Full-text search (at most 200 characters) */
+                /** @description Full-text search (at most 200 characters). Without `order`, results are by relevance among the 1,000 most recently created matches (SEARCH_RANKED_MATCHES), and total_count counts at most those */
                 search?: string;
             };
             header?: never;
@@ -2205,7 +2205,7 @@ export interface operations {
                 offset?: number;
                 /** @description A field name, -name for descending, or random */
                 order?: string;
-                /** @description Full-text search (at most 200 characters) */
+                /** @description Full-text search (at most 200 characters). Without `order`, results are by relevance among the 1,000 most recently created matches (SEARCH_RANKED_MATCHES), and total_count counts at most those */
                 search?: string;
                 /** @description and / or */
                 search_operator?: "and" | "or";

@@ -209,9 +209,11 @@ FINDINGS = [
     "every match, and Wagtail's backend carries the vector column through the sort, which "
     "spills to disk; a larger work_mem saved only 7%). Relevance ranking with an exact "
     "count is linear in the matches, and the matches grow with the posts, so this figure "
-    "is sub-linear only while fixed costs dominate. Not yet fixed: bounding it needs a "
-    "product decision, a capped total_count (as Elasticsearch reports 10,000+) and "
-    "ranking within a bounded candidate set.",
+    "is sub-linear only while fixed costs dominate. Now (delivery/search.py): a search by "
+    "relevance first takes the ids of its 1,000 most recently created matches "
+    "(SEARCH_RANKED_MATCHES; PostgreSQL walks the primary key backwards and stops there), "
+    "then ranks and counts within them: in-process at 50,000 posts, 139 ms instead of "
+    "260 ms; searches with fewer matches are answered exactly as before.",
 ]
 
 

@@ -17,26 +17,30 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 class BoundedSearchFilter(SearchFilter):
     def filter_queryset(self, request, queryset, view):
+        if "search" in request.GET and not request.GET["search"].strip():
+            # A blank search is no search (SQLite's backend failed on one).
+            return queryset
         if _ranks_by_relevance(request, queryset):
+            limit = settings.SEARCH_RANKED_MATCHES
             try:
                 newest = newest_match_ids(
                     queryset,
                     request.GET["search"],
                     operator=request.GET.get("search_operator"),
-                    limit=settings.SEARCH_RANKED_MATCHES,
+                    limit=limit,
                 )
             except (FilterFieldError, OrderByFieldError):
                 # Wagtail's own filter below turns these into the 400 it documents.
                 pass
             else:
-                if len(newest) == settings.SEARCH_RANKED_MATCHES:
+                if len(newest) == limit:
                     queryset = queryset.filter(pk__in=newest)
         return super().filter_queryset(request, queryset, view)
 
 
 def _ranks_by_relevance(request, queryset) -> bool:
     return (
-        request.GET.get("search", "").strip() != ""
+        "search" in request.GET
         and "order" not in request.GET
         and settings.WAGTAILAPI_SEARCH_ENABLED
         and not getattr(queryset, "_filtered_by_tag", False)

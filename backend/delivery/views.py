@@ -67,6 +67,12 @@ class ReaderAPIMixin:
             cls, router, model, _frozen(fields_config), show_details, nested
         )
 
+    def initial(self, request, *args, **kwargs):
+        super().initial(request, *args, **kwargs)
+        # PostgreSQL refuses NUL in text, so a %00 in any filter or search was a 500.
+        if any("\x00" in value for _, values in request.GET.lists() for value in values):
+            raise BadRequestError("query parameters must not contain NUL characters")
+
     def find_object(self, queryset, request):
         if "id" in request.GET and not _is_database_id(request.GET["id"]):
             raise BadRequestError("id must be a positive integer")

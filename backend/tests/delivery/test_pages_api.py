@@ -229,6 +229,16 @@ def test_search_finds_posts_by_body_text_and_combines_with_filters(api_client, b
 
 
 @pytest.mark.django_db
+@pytest.mark.parametrize("query", ["search=a%00b", "category=%00", "tag=x%00", "slug=%00"])
+def test_a_nul_character_in_a_query_parameter_is_refused(api_client, blog_index, query):
+    response = api_client.get(f"{LISTING}?type=blog.BlogPage&{query}")
+
+    assert response.status_code == 400
+    assert response.json()["code"] == "bad_request"
+    assert "NUL" in response.json()["message"]
+
+
+@pytest.mark.django_db
 def test_overlong_search_is_refused(api_client, blog_index):
     response = api_client.get(f"{LISTING}?search={'a' * 201}")
 

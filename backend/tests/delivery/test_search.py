@@ -89,3 +89,14 @@ def test_a_search_with_a_filter_the_index_lacks_still_gets_a_clear_400(api_clien
     assert response.status_code == 400
     assert response.json()["code"] == "bad_request"
     assert "while searching" in response.json()["message"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("blank", ["", "   "])
+def test_a_blank_search_is_no_search(api_client, five_quokka_posts, blank):
+    BlogPageFactory(parent=five_quokka_posts[0].get_parent(), title="No match")
+
+    total, titles = _listing(api_client, f"/api/v2/pages/?type=blog.BlogPage&search={blank}")
+
+    assert total == 6
+    assert "No match" in titles

@@ -1,11 +1,11 @@
 import { expect, test } from "@playwright/test";
-import { blogPostEditPath, signInToAdmin } from "./helpers";
+import { blogPostEditPath, openEditorWatchingEdits, signInToAdmin } from "./helpers";
 
 const SLUG = "git-branches-for-humans";
 
 test("the admin's preview panel shows the frontend's draft and follows the editor's typing", async ({ page }) => {
   const backend = await signInToAdmin(page);
-  await page.goto(`${backend}${blogPostEditPath(SLUG)}`);
+  await openEditorWatchingEdits(page, `${backend}${blogPostEditPath(SLUG)}`);
   await page.locator('[data-side-panel-toggle="preview"]').first().click();
 
   // Wagtail's panel frames the preview view, which frames the frontend's /api/preview.

@@ -65,3 +65,16 @@ export function blogPostEditPath(slug: string): string {
   const id = django(`from blog.models import BlogPage\nprint(BlogPage.objects.get(slug="${slug}").pk)`);
   return `/admin/pages/${id.split("\n").at(-1)}/edit/`;
 }
+
+/**
+ * Opens a page's edit view once Wagtail is watching the form for edits.
+ * Wagtail snapshots the form about 2 s after load and only edits made after that
+ * snapshot reach its preview panel and autosave, so typing earlier is silently lost.
+ */
+export async function openEditorWatchingEdits(page: Page, url: string) {
+  await page.addInitScript(() => {
+    document.addEventListener("w-unsaved:watch-edits", () => document.documentElement.setAttribute("data-e2e-watching-edits", ""));
+  });
+  await page.goto(url);
+  await page.locator("html[data-e2e-watching-edits]").waitFor({ state: "attached" });
+}

@@ -9,6 +9,7 @@ from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
 from wagtail.rich_text import expand_db_html
 
+from core.choices import Difficulty
 from core.openapi import PAGE_PARAMETERS, errors, paginated
 from core.ordering import order_parameter, ordered
 from courses.models import CoursePage
@@ -42,8 +43,9 @@ class CourseListView(GenericAPIView):
 
     def get_queryset(self):
         queryset = selectors.course_list().select_related("cover_image")
-        difficulty = self.request.query_params.get("difficulty")
-        if difficulty:
+        if difficulty := self.request.query_params.get("difficulty"):
+            if difficulty not in Difficulty.values:
+                raise ValidationError({"difficulty": ["Unknown difficulty."]})
             queryset = queryset.filter(difficulty=difficulty)
         return ordered(queryset, self.request, COURSE_ORDERING)
 
@@ -51,7 +53,7 @@ class CourseListView(GenericAPIView):
         operation_id="courses_list",
         parameters=[
             *PAGE_PARAMETERS,
-            OpenApiParameter("difficulty", str, enum=["beginner", "intermediate", "advanced"]),
+            OpenApiParameter("difficulty", str, enum=Difficulty.values),
             order_parameter(COURSE_ORDERING),
         ],
         responses={

@@ -34,6 +34,21 @@ def test_course_list_is_public_and_personalised_when_signed_in(
 
 
 @pytest.mark.django_db
+def test_course_list_filters_by_difficulty_and_refuses_an_unknown_one(api_client, course):
+    course.difficulty = "advanced"
+    course.save_revision().publish()
+
+    advanced = api_client.get(f"{V1}/courses/", {"difficulty": "advanced"}).json()
+    beginner = api_client.get(f"{V1}/courses/", {"difficulty": "beginner"}).json()
+    unknown = api_client.get(f"{V1}/courses/", {"difficulty": "expert\x00"})
+
+    assert [item["title"] for item in advanced["items"]] == ["Python 101"]
+    assert beginner["items"] == []
+    assert unknown.status_code == 400
+    assert unknown.json()["fields"] == {"difficulty": ["Unknown difficulty."]}
+
+
+@pytest.mark.django_db
 def test_course_detail_has_the_outline_objectives_and_prerequisites(api_client, course, lessons):
     response = api_client.get(f"{V1}/courses/{course.pk}/")
 

@@ -237,9 +237,19 @@ ContentPage = PolymorphicProxySerializer(
 )
 
 
-def _listing(name: str, item):
+class ContentPageListingMetaSchema(PageMetaSerializer):
+    total_count_is_capped = serializers.BooleanField(
+        help_text="True when a search by relevance matched more pages than it ranks "
+        "(SEARCH_RANKED_MATCHES): total_count is then that bound, not every match."
+    )
+
+    class Meta:
+        ref_name = "ContentPageListingMeta"
+
+
+def _listing(name: str, item, meta=PageMetaSerializer):
     attrs = {
-        "meta": PageMetaSerializer(),
+        "meta": meta(),
         "items": item,
         "Meta": type("Meta", (), {"ref_name": name}),
     }
@@ -254,6 +264,7 @@ PageListing = _listing(
         resource_type_field_name=None,
         many=True,
     ),
+    meta=ContentPageListingMetaSchema,
 )
 
 _FILTERS = [
@@ -264,8 +275,9 @@ _FILTERS = [
         "search",
         str,
         "Full-text search (at most 200 characters). Without `order`, results are by "
-        "relevance among the 1,000 most recently created matches (SEARCH_RANKED_MATCHES), "
-        "and total_count counts at most those",
+        "relevance among the newest matches, 1,000 by default (SEARCH_RANKED_MATCHES); "
+        "total_count counts at most those, and meta.total_count_is_capped says when "
+        "more matched",
     ),
     ("search_operator", str, "and / or"),
     ("child_of", str, "A page id, or root"),
@@ -346,8 +358,9 @@ class ImageItem(DocumentItem):
         ref_name = "ContentImageItem"
 
 
+_MEDIA_DESCRIPTIONS = {"search": "Full-text search (at most 200 characters)"}
 MEDIA_PARAMETERS = [
-    OpenApiParameter(name, kind, description=description)
+    OpenApiParameter(name, kind, description=_MEDIA_DESCRIPTIONS.get(name, description))
     for name, kind, description in _FILTERS
     if name in {"fields", "order", "search", "limit", "offset"}
 ]

@@ -16,7 +16,11 @@ from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 
 class BoundedSearchFilter(SearchFilter):
+    """Wagtail's search filter with the bound; sets ``view.search_matches_capped``
+    when more pages matched than were ranked and counted."""
+
     def filter_queryset(self, request, queryset, view):
+        view.search_matches_capped = False
         if "search" in request.GET and not request.GET["search"].strip():
             # A blank search is no search (SQLite's backend failed on one).
             return queryset
@@ -27,14 +31,15 @@ class BoundedSearchFilter(SearchFilter):
                     queryset,
                     request.GET["search"],
                     operator=request.GET.get("search_operator"),
-                    limit=limit,
+                    limit=limit + 1,
                 )
             except (FilterFieldError, OrderByFieldError):
                 # Wagtail's own filter below turns these into the 400 it documents.
                 pass
             else:
-                if len(newest) == limit:
-                    queryset = queryset.filter(pk__in=newest)
+                if len(newest) > limit:
+                    view.search_matches_capped = True
+                    queryset = queryset.filter(pk__in=newest[:limit])
         return super().filter_queryset(request, queryset, view)
 
 

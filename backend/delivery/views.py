@@ -237,6 +237,12 @@ class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
             data = self.get_serializer(page_of_results, many=True).data
         return self.get_paginated_response(data)
 
+    def get_paginated_response(self, data):
+        response = super().get_paginated_response(data)
+        capped = getattr(self, "search_matches_capped", False)
+        response.data["meta"]["total_count_is_capped"] = capped
+        return response
+
     @extend_schema(
         operation_id="pages_retrieve",
         parameters=[openapi.FIELDS_PARAMETER],

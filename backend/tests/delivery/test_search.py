@@ -57,6 +57,34 @@ def test_a_search_in_an_explicit_order_is_not_bounded(api_client, five_quokka_po
     assert titles == [f"Post {number}" for number in range(1, 6)]
 
 
+def _capped(api_client, url):
+    return api_client.get(url).json()["meta"]["total_count_is_capped"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("bound", "query", "capped"),
+    [
+        (4, "", True),
+        (5, "", False),
+        (4, "&order=title", False),
+    ],
+)
+def test_the_listing_says_when_the_bound_left_matches_uncounted(
+    api_client, five_quokka_posts, settings, bound, query, capped
+):
+    settings.SEARCH_RANKED_MATCHES = bound
+
+    assert _capped(api_client, f"{SEARCH}{query}") is capped
+
+
+@pytest.mark.django_db
+def test_a_listing_without_search_is_never_capped(api_client, five_quokka_posts, settings):
+    settings.SEARCH_RANKED_MATCHES = 1
+
+    assert _capped(api_client, "/api/v2/pages/?type=blog.BlogPage") is False
+
+
 @pytest.mark.django_db
 def test_the_bound_never_lets_drafts_or_private_posts_in(api_client, blog_index, settings):
     settings.SEARCH_RANKED_MATCHES = 2

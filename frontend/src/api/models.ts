@@ -135,7 +135,11 @@ export const lessonPageSchema = z.object({
 export type LessonPageData = z.infer<typeof lessonPageSchema>;
 
 export const listingSchema = <T extends z.ZodType>(item: T) =>
-  z.object({ meta: z.object({ total_count: z.number() }), items: z.array(item) });
+  z.object({
+    // total_count_is_capped: a search by relevance counted only its newest matches.
+    meta: z.object({ total_count: z.number(), total_count_is_capped: z.boolean().default(false) }),
+    items: z.array(item),
+  });
 
 export const progressSchema = z.object({
   completed_lessons: z.number(),

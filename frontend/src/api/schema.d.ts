@@ -547,7 +547,12 @@ export interface components {
         ContentPage: components["schemas"]["HomePage"] | components["schemas"]["BlogIndexPage"] | components["schemas"]["BlogPage"] | components["schemas"]["CoursesIndexPage"] | components["schemas"]["CoursePage"] | components["schemas"]["LessonPage"];
         ContentPageListing: {
             items: components["schemas"]["ContentPage"][];
-            meta: components["schemas"]["PageMeta"];
+            meta: components["schemas"]["ContentPageListingMeta"];
+        };
+        ContentPageListingMeta: {
+            total_count: number;
+            /** @description True when a search by relevance matched more pages than it ranks (SEARCH_RANKED_MATCHES): total_count is then that bound, not every match. */
+            total_count_is_capped: boolean;
         };
         ContentPageMeta: {
             /** @description app_label.ModelName, e.g. blog.BlogPage */
@@ -1913,7 +1918,7 @@ export interface operations {
                 offset?: number;
                 /** @description A field name, -name for descending, or random */
                 order?: string;
-                /** @description Full-text search (at most 200 characters). Without `order`, results are by relevance among the 1,000 most recently created matches (SEARCH_RANKED_MATCHES), and total_count counts at most those */
+                /** @description Full-text search (at most 200 characters) */
                 search?: string;
             };
             header?: never;
@@ -2029,7 +2034,7 @@ export interface operations {
                 offset?: number;
                 /** @description A field name, -name for descending, or random */
                 order?: string;
-                /** @description Full-text search (at most 200 characters). Without `order`, results are by relevance among the 1,000 most recently created matches (SEARCH_RANKED_MATCHES), and total_count counts at most those */
+                /** @description Full-text search (at most 200 characters) */
                 search?: string;
             };
             header?: never;
@@ -2205,7 +2210,7 @@ export interface operations {
                 offset?: number;
                 /** @description A field name, -name for descending, or random */
                 order?: string;
-                /** @description Full-text search (at most 200 characters). Without `order`, results are by relevance among the 1,000 most recently created matches (SEARCH_RANKED_MATCHES), and total_count counts at most those */
+                /** @description Full-text search (at most 200 characters). Without `order`, results are by relevance among the newest matches, 1,000 by default (SEARCH_RANKED_MATCHES); total_count counts at most those, and meta.total_count_is_capped says when more matched */
                 search?: string;
                 /** @description and / or */
                 search_operator?: "and" | "or";

@@ -42,4 +42,16 @@ describe("content reads", () => {
     vi.stubGlobal("fetch", vi.fn(async () => json(400, { status: 400, code: "invalid", message: "Too long." })));
     await expect(listPosts({ search: "x".repeat(300) })).resolves.toMatchObject({ invalid: true, items: [] });
   });
+
+  it("sends no blank filters and keeps the listing's capped count", async () => {
+    const fetch = vi.fn<(request: Request) => Promise<Response>>(async () =>
+      json(200, { meta: { total_count: 1000, total_count_is_capped: true }, items: [] }),
+    );
+    vi.stubGlobal("fetch", fetch);
+    const posts = await listPosts({ search: "   ", tag: " git " });
+    const url = new URL(fetch.mock.calls[0]![0].url);
+    expect(url.searchParams.has("search")).toBe(false);
+    expect(url.searchParams.get("tag")).toBe("git");
+    expect(posts.meta).toEqual({ total_count: 1000, total_count_is_capped: true });
+  });
 });

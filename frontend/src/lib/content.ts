@@ -82,14 +82,18 @@ const POST_LIST_FIELDS = "introduction,hero_image,date,difficulty,authors,tags,c
 
 export async function listPosts(filters: PostFilters = {}) {
   const { limit = 10, offset = 0, ...rest } = filters;
-  const query = Object.fromEntries(Object.entries(rest).filter(([, v]) => v)) as Omit<PostFilters, "limit" | "offset">;
+  const query = Object.fromEntries(
+    Object.entries(rest)
+      .map(([name, value]) => [name, value?.trim()])
+      .filter(([, value]) => value),
+  ) as Omit<PostFilters, "limit" | "offset">;
   const result = await read("posts", () =>
     server.GET("/api/v2/pages/", {
       params: { query: { type: "blog.BlogPage", fields: POST_LIST_FIELDS, limit, offset, ...query } },
       ...cachedRead([typeTag("blog.BlogPage")]),
     }),
   );
-  if (result.response.status === 400) return { meta: { total_count: 0 }, items: [], invalid: true as const };
+  if (result.response.status === 400) return { meta: { total_count: 0, total_count_is_capped: false }, items: [], invalid: true as const };
   return { ...unwrap(result, listingSchema(postSummarySchema), "posts"), invalid: false as const };
 }
 

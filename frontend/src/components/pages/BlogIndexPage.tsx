@@ -17,6 +17,11 @@ export function queryString(query: BlogQuery, page: number): string {
   return text ? `?${text}` : "";
 }
 
+/** "1 post", "12 posts", or "1000+ posts" when a broad search counted only its newest matches. */
+export function postCount({ total_count, total_count_is_capped }: { total_count: number; total_count_is_capped: boolean }): string {
+  return `${total_count}${total_count_is_capped ? "+" : ""} post${total_count === 1 && !total_count_is_capped ? "" : "s"}`;
+}
+
 export async function BlogIndexPage({ page, query = {} }: { page: AnyPage; query?: BlogQuery }) {
   const index = asIndexPage(page);
   const current = Math.max(1, Number.parseInt(query.page ?? "1", 10) || 1);
@@ -66,7 +71,7 @@ export async function BlogIndexPage({ page, query = {} }: { page: AnyPage; query
       ) : null}
       {posts.invalid ? <p className="notice notice-error">That search could not be run. Try a shorter query.</p> : null}
       <p className="meta" aria-live="polite">
-        {posts.meta.total_count} post{posts.meta.total_count === 1 ? "" : "s"}
+        {postCount(posts.meta)}
       </p>
       <ul className="grid">
         {posts.items.map((post) => (

@@ -9,47 +9,78 @@ matches than that is answered exactly as before, and a broader one answers from 
 newest of them, as search engines cap the totals they report.
 """
 
+from contextlib import contextmanager
+
 from django.conf import settings
-from wagtail.api.v2.filters import SearchFilter
+from rest_framework.filters import BaseFilterBackend
+from wagtail.api.v2.utils import BadRequestError
 from wagtail.search.backends import get_search_backend
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 
-class BoundedSearchFilter(SearchFilter):
-    """Wagtail's search filter with the bound; sets ``view.search_matches_capped``
-    when more pages matched than were ranked and counted."""
+class PlainSearchFilter(BaseFilterBackend):
+    """`?search=` in plain words, in place of Wagtail's SearchFilter.
+
+    A blank search is no search, and double quotes, which mean nothing in a plain-text
+    query, never reach the backend: SQLite's FTS5 took a lone one for syntax. A search
+    of quotes alone has no words, so it matches nothing, as on PostgreSQL.
+    """
+
+    def filter_queryset(self, request, queryset, view):
+        if not request.GET.get("search", "").strip():
+            return queryset
+        if not settings.WAGTAILAPI_SEARCH_ENABLED:
+            raise BadRequestError("search is disabled")
+        if getattr(queryset, "_filtered_by_tag", False):
+            raise BadRequestError("filtering by tag with a search query is not supported")
+        words = request.GET["search"].replace('"', " ").strip()
+        if not words:
+            return queryset.none()
+        return self.search(words, request, queryset, view)
+
+    def search(self, words, request, queryset, view):
+        with _indexed_fields_only():
+            return get_search_backend().search(
+                words,
+                queryset,
+                operator=request.GET.get("search_operator"),
+                order_by_relevance="order" not in request.GET,
+            )
+
+
+class BoundedSearchFilter(PlainSearchFilter):
+    """Search with the bound; sets ``view.search_matches_capped`` when more pages
+    matched than were ranked and counted."""
 
     def filter_queryset(self, request, queryset, view):
         view.search_matches_capped = False
-        if "search" in request.GET and not request.GET["search"].strip():
-            # A blank search is no search (SQLite's backend failed on one).
-            return queryset
-        if _ranks_by_relevance(request, queryset):
-            limit = settings.SEARCH_RANKED_MATCHES
-            try:
-                newest = newest_match_ids(
-                    queryset,
-                    request.GET["search"],
-                    operator=request.GET.get("search_operator"),
-                    limit=limit + 1,
-                )
-            except (FilterFieldError, OrderByFieldError):
-                # Wagtail's own filter below turns these into the 400 it documents.
-                pass
-            else:
-                if len(newest) > limit:
-                    view.search_matches_capped = True
-                    queryset = queryset.filter(pk__in=newest[:limit])
         return super().filter_queryset(request, queryset, view)
 
+    def search(self, words, request, queryset, view):
+        if "order" not in request.GET:
+            limit = settings.SEARCH_RANKED_MATCHES
+            with _indexed_fields_only():
+                newest = newest_match_ids(
+                    queryset, words, operator=request.GET.get("search_operator"), limit=limit + 1
+                )
+            if len(newest) > limit:
+                view.search_matches_capped = True
+                queryset = queryset.filter(pk__in=newest[:limit])
+        return super().search(words, request, queryset, view)
 
-def _ranks_by_relevance(request, queryset) -> bool:
-    return (
-        "search" in request.GET
-        and "order" not in request.GET
-        and settings.WAGTAILAPI_SEARCH_ENABLED
-        and not getattr(queryset, "_filtered_by_tag", False)
-    )
+
+@contextmanager
+def _indexed_fields_only():
+    try:
+        yield
+    except FilterFieldError as exc:
+        raise BadRequestError(
+            f"cannot filter by '{exc.field_name}' while searching (field is not indexed)"
+        ) from exc
+    except OrderByFieldError as exc:
+        raise BadRequestError(
+            f"cannot order by '{exc.field_name}' while searching (field is not indexed)"
+        ) from exc
 
 
 def newest_match_ids(queryset, query: str, *, operator: str | None, limit: int) -> list[int]:

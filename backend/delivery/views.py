@@ -36,7 +36,7 @@ from delivery.filters import PageFiltersBackend
 from delivery.prefetch import prefetched_references
 from delivery.preview import preview_page
 from delivery.querysets import with_public_parent
-from delivery.search import BoundedSearchFilter
+from delivery.search import BoundedSearchFilter, PlainSearchFilter
 from delivery.serializers import ReaderPageSerializer
 from delivery.sites import site_for_request
 from delivery.visibility import public_pages
@@ -129,14 +129,15 @@ def _apply_api_queryset(queryset):
     return optimise(queryset) if optimise else queryset
 
 
+def _with_search_filter(backends, search_filter) -> list:
+    return [search_filter if backend is SearchFilter else backend for backend in backends]
+
+
 class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
     base_serializer_class = ReaderPageSerializer
     filter_backends = [
         PageFiltersBackend,
-        *(
-            BoundedSearchFilter if backend is SearchFilter else backend
-            for backend in PagesAPIViewSet.filter_backends
-        ),
+        *_with_search_filter(PagesAPIViewSet.filter_backends, BoundedSearchFilter),
     ]
     known_query_parameters = PagesAPIViewSet.known_query_parameters.union(
         PageFiltersBackend.query_parameters
@@ -314,6 +315,8 @@ def _public_collections():
 
 
 class PublicImagesAPIViewSet(ReaderAPIMixin, ImagesAPIViewSet):
+    filter_backends = _with_search_filter(ImagesAPIViewSet.filter_backends, PlainSearchFilter)
+
     def get_queryset(self):
         return super().get_queryset().filter(collection__in=_public_collections())
 
@@ -339,6 +342,8 @@ class PublicImagesAPIViewSet(ReaderAPIMixin, ImagesAPIViewSet):
 
 
 class PublicDocumentsAPIViewSet(ReaderAPIMixin, DocumentsAPIViewSet):
+    filter_backends = _with_search_filter(DocumentsAPIViewSet.filter_backends, PlainSearchFilter)
+
     def get_queryset(self):
         return super().get_queryset().filter(collection__in=_public_collections())
 

@@ -3,7 +3,7 @@ from wagtail.models import PageViewRestriction
 
 from blog.models import BlogPage
 from delivery.search import newest_match_ids
-from tests.factories import BlogPageFactory
+from tests.factories import BlogPageFactory, ImageFactory
 
 SEARCH = "/api/v2/pages/?type=blog.BlogPage&search=quokka"
 
@@ -128,3 +128,28 @@ def test_a_blank_search_is_no_search(api_client, five_quokka_posts, blank):
 
     assert total == 6
     assert "No match" in titles
+
+
+@pytest.mark.django_db
+def test_double_quotes_mean_nothing_in_a_search(api_client, five_quokka_posts):
+    quoted = _listing(api_client, '/api/v2/pages/?type=blog.BlogPage&search="quokka"')
+    unbalanced = _listing(api_client, '/api/v2/pages/?type=blog.BlogPage&search=quokka"')
+
+    assert quoted == unbalanced == _listing(api_client, SEARCH)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v2/pages/", "/api/v2/images/", "/api/v2/documents/"])
+def test_a_search_of_quotes_alone_matches_nothing(api_client, five_quokka_posts, path):
+    ImageFactory(title="Quokka")
+
+    assert _listing(api_client, f'{path}?search="')[0] == 0
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/v2/images/", "/api/v2/documents/"])
+def test_a_blank_media_search_is_no_search(api_client, path):
+    ImageFactory(title="Quokka")
+    everything = _listing(api_client, path)
+
+    assert _listing(api_client, f"{path}?search=%20%20") == everything

@@ -214,6 +214,18 @@ FINDINGS = [
     "(SEARCH_RANKED_MATCHES; PostgreSQL walks the primary key backwards and stops there), "
     "then ranks and counts within them: in-process at 50,000 posts, 139 ms instead of "
     "260 ms; searches with fewer matches are answered exactly as before.",
+    "Post detail, 0.59x stock (2026-12-04 17:01Z; 0.28-0.50x in the five runs before): under "
+    "wrk, 8 connections on 2 gunicorn workers queue, so the median ratio follows the "
+    "throughput ratio (56 against 33 requests/s). In-process on the same data, back-to-back "
+    "runs gave ours 12-17 ms against stock's 26-34 ms (0.45-0.6x) on this machine that day. "
+    "cProfile of ours: about 6 ms to get the row (two queries; the row query's SQL alone "
+    "takes 2.3 ms, 1.1 ms of it PostgreSQL planning the correlated JSON subqueries, and "
+    "building and compiling the queryset 1.6 ms) and about 6.5 ms to serialise (the "
+    "StreamField body's API representation and its image renditions; DRF building the "
+    "serializer's fields 0.6 ms). Server-side binding (prepared statements) made no "
+    "difference beyond the noise in two A/B runs. Not fixed yet: next are precompiled SQL "
+    "for the detail row, as for the visibility check, and DRF fields built once per "
+    "serializer class.",
 ]
 
 
@@ -277,6 +289,11 @@ def markdown(report: dict) -> str:
 
 
 def main() -> int:
+    if sys.argv[1:] == ["--render"]:
+        # Re-render latest.md from latest.json, e.g. after adding a finding.
+        report = json.loads((RESULTS / "latest.json").read_text())
+        (RESULTS / "latest.md").write_text(markdown(report))
+        return 0
     report = {
         "run_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
         "machine": f"{platform.machine()}, {platform.python_implementation()} "

@@ -4,6 +4,7 @@ from collections import defaultdict
 
 from wagtail.images import get_image_model
 
+from delivery.querysets import annotated_json, with_related_rows
 from delivery.urls import backend_url
 
 RENDITION_WIDTHS = (480, 960, 1600)
@@ -57,11 +58,40 @@ def attach_renditions(images) -> None:
         image.prefetched_renditions = list(by_image[image.pk])
 
 
-def images_with_renditions(ids) -> dict:
-    """Images by id, each with its API renditions; two queries in all."""
-    images = get_image_model().objects.in_bulk(set(ids))
-    attach_renditions(images.values())
+def images_with_renditions(ids, *, loaded=()) -> dict:
+    """Images by id, each with its API renditions, in one query.
+
+    Images already ``loaded`` (with their pages) are not fetched again as objects,
+    but get their renditions from the same query.
+    """
+    rendition_model = get_image_model().get_rendition_model()
+    images = {image.pk: image for image in loaded}
+    wanted = set(ids) | images.keys()
+    if not wanted:
+        return images
+    for fetched in _with_api_renditions(get_image_model().objects.filter(pk__in=wanted)):
+        image = images.setdefault(fetched.pk, fetched)
+        rows = annotated_json(fetched, "api_renditions") or []
+        image.prefetched_renditions = [rendition_model(image=image, **row) for row in rows]
     return images
+
+
+# Fields whose column has the same name.
+_RENDITION_COLUMNS = ("id", "filter_spec", "file", "width", "height", "focal_point_key")
+
+
+def _with_api_renditions(queryset):
+    rendition_model = get_image_model().get_rendition_model()
+    meta = rendition_model._meta
+    placeholders = ", ".join(["%s"] * len(ALL_RENDITION_SPECS))
+    return with_related_rows(
+        queryset,
+        "api_renditions",
+        table=meta.db_table,
+        owner_column=meta.get_field("image").column,
+        columns=_RENDITION_COLUMNS,
+        where=(f"{meta.get_field('filter_spec').column} IN ({placeholders})", ALL_RENDITION_SPECS),
+    )
 
 
 def loaded_images(instances) -> list:

@@ -15,15 +15,14 @@ from dataclasses import dataclass, field
 from wagtail import blocks
 from wagtail.documents import get_document_model
 from wagtail.fields import StreamField
-from wagtail.images import get_image_model
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.models import Page
 from wagtail.rich_text import extract_references_from_rich_text
 
-from delivery.images import attach_renditions, images_with_renditions, loaded_images
+from delivery.images import images_with_renditions, loaded_images
 from delivery.querysets import annotated_image_ids
 from delivery.urls import frontend_page_path
-from delivery.visibility import public_pages
+from delivery.visibility import public_page_locations
 
 
 @dataclass
@@ -112,25 +111,22 @@ def fetch(refs: References, instances=(), request=None) -> PrefetchedObjects:
     prefetched = PrefetchedObjects()
     prefetched.images = _images(refs.image_ids, instances)
     if refs.page_ids:
-        pages = public_pages(Page.objects.filter(pk__in=refs.page_ids)).only(
-            "id", "url_path", "path", "depth"
-        )
-        prefetched.page_paths = {page.pk: frontend_page_path(page, request) for page in pages}
+        prefetched.page_paths = public_page_paths(refs.page_ids, request)
         prefetched.looked_up_page_ids = set(refs.page_ids)
     if refs.document_ids:
         prefetched.documents = get_document_model().objects.in_bulk(refs.document_ids)
     return prefetched
 
 
+def public_page_paths(ids, request=None) -> dict[int, str | None]:
+    """Frontend paths of the pages among ``ids`` that readers may see, by id."""
+    return {page.pk: frontend_page_path(page, request) for page in public_page_locations(ids)}
+
+
 def _images(stream_image_ids: set[int], instances) -> dict:
-    """Stream images by id; they and the images already loaded with ``instances`` get
-    their renditions in one query between them."""
-    loaded = loaded_images(instances)
-    by_id = {image.pk: image for image in loaded}
-    missing = stream_image_ids - by_id.keys()
-    fetched = get_image_model().objects.in_bulk(missing) if missing else {}
-    attach_renditions([*loaded, *fetched.values()])
-    return {**by_id, **fetched}
+    """Stream images by id, with their renditions and those of the images already
+    loaded with ``instances``, in one query."""
+    return images_with_renditions(stream_image_ids, loaded=loaded_images(instances))
 
 
 def prefetched_image(image_id: int | None):

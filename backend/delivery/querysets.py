@@ -74,7 +74,7 @@ def annotated_image_ids(instance) -> set[int]:
     return {author["photo_id"] for author in authors if author["photo_id"] is not None}
 
 
-def with_public_parent(queryset, site_root: Page):
+def with_public_parent(queryset, site_root_path: str):
     """Annotate pages that readers may see with their parent's summary (``api_parent``,
     see page_from_summary), or null for the site's root page or a parent that is not
     live. No view restriction needs checking: one on the parent hides the page too."""
@@ -87,7 +87,7 @@ def with_public_parent(queryset, site_root: Page):
         f" WHERE parent.path = SUBSTR({page_path}, 1, LENGTH({page_path}) - %s)"
         f" AND parent.live AND LENGTH({page_path}) > %s"
     )
-    params = (Page.steplen, len(site_root.path))
+    params = (Page.steplen, len(site_root_path))
     return queryset.annotate(api_parent=RawSQL(sql, params, output_field=TextField()))  # noqa: S611
 
 
@@ -105,16 +105,38 @@ def annotated_json(instance, annotation: str):
     return json.loads(value)
 
 
-def _annotate_json_array(queryset, annotation: str, *, value: str, source: str, owner_column: str):
+def with_related_rows(queryset, annotation: str, *, table: str, owner_column: str, columns, where):
+    """Annotate each row with ``columns`` of the rows of ``table`` whose ``owner_column``
+    refers to it and that match ``where`` (SQL and parameters), as a list of objects."""
+    condition, params = where
+    pairs = ", ".join(f"'{column}', related.{column}" for column in columns)
+    return _annotate_json_array(
+        queryset,
+        annotation,
+        value=_json_object(queryset, pairs),
+        source=f'"{table}" related',
+        owner_column=f"related.{owner_column}",
+        where=(f"related.{condition}", params),
+    )
+
+
+def _annotate_json_array(
+    queryset, annotation: str, *, value: str, source: str, owner_column: str, where=("", ())
+):
     meta = queryset.model._meta
     if connections[queryset.db].vendor == "postgresql":
         array = f"json_agg({value})"
     else:
         array = f"json_group_array({value})"
     owner = f'"{meta.db_table}".{meta.pk.column}'
+    condition, params = where
+    condition = f" AND {condition}" if condition else ""
     # Every name in the SQL comes from model metadata, none from a request.
-    sql = f"SELECT {_as_text(queryset, array)} FROM {source} WHERE {owner_column} = {owner}"  # noqa: S608
-    return queryset.annotate(**{annotation: RawSQL(sql, (), output_field=TextField())})  # noqa: S611
+    sql = (
+        f"SELECT {_as_text(queryset, array)} FROM {source}"  # noqa: S608
+        f" WHERE {owner_column} = {owner}{condition}"
+    )
+    return queryset.annotate(**{annotation: RawSQL(sql, params, output_field=TextField())})  # noqa: S611
 
 
 def _json_object(queryset, pairs: str) -> str:

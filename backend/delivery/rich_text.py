@@ -10,13 +10,11 @@ from django.utils.html import escape
 from wagtail.documents import get_document_model
 from wagtail.documents.rich_text import DocumentLinkHandler
 from wagtail.images.rich_text import ImageEmbedHandler
-from wagtail.models import Page
 from wagtail.rich_text.pages import PageLinkHandler
 
 from delivery import prefetch
 from delivery.images import RICH_TEXT_RENDITION_SPEC, alt_text_for, images_with_renditions
-from delivery.urls import backend_url, frontend_page_path, frontend_url
-from delivery.visibility import public_pages
+from delivery.urls import backend_url, frontend_url
 
 
 def _ids(attrs_list: list[dict]) -> list[int | None]:
@@ -28,8 +26,7 @@ def _page_paths(ids: list[int | None]) -> dict[int, str]:
     wanted = {page_id for page_id in ids if page_id is not None}
     if prefetched is not None and wanted <= prefetched.looked_up_page_ids:
         return prefetched.page_paths
-    pages = public_pages(Page.objects.filter(pk__in=wanted)).only("id", "url_path", "path")
-    return {page.pk: frontend_page_path(page) for page in pages}
+    return prefetch.public_page_paths(wanted)
 
 
 class FrontendPageLinkHandler(PageLinkHandler):

@@ -1,5 +1,6 @@
 """Serializers for the reader-facing content API."""
 
+import copy
 import functools
 
 from wagtail.api.v2.serializers import (
@@ -75,3 +76,16 @@ class ReaderPageSerializer(PageSerializer):
     detail_url = SavedPageDetailUrlField(read_only=True)
     parent = ReaderPageParentField(read_only=True)
     alias_of = ReaderPageAliasOfField(read_only=True)
+
+    def get_fields(self):
+        # DRF works every field out from the model again for each serializer
+        # object, about a tenth of a page detail's time (bench/content.py). The
+        # outcome depends only on the class; each object gets fresh copies,
+        # made as DRF copies declared fields.
+        prototypes = _FIELD_PROTOTYPES.get(type(self))
+        if prototypes is None:
+            prototypes = _FIELD_PROTOTYPES[type(self)] = super().get_fields()
+        return copy.deepcopy(prototypes)
+
+
+_FIELD_PROTOTYPES: dict[type, dict] = {}

@@ -296,7 +296,7 @@ def test_detail_query_count_does_not_grow_with_relations(api_client, blog_index)
     )
 
     assert _count_detail_queries(api_client, rich) == _count_detail_queries(api_client, lean)
-    assert _count_detail_queries(api_client, rich) <= 5
+    assert _count_detail_queries(api_client, rich) <= 4
 
 
 @pytest.mark.django_db
@@ -397,3 +397,21 @@ def test_site_answers_are_remembered_until_a_site_changes(api_client, home, blog
     site.root_page = other_home
     site.save()
     assert _titles(api_client.get(LISTING, {"type": "blog.BlogPage"})) == ["Under the second home"]
+
+
+@pytest.mark.django_db
+def test_detail_follows_the_site_root_when_it_moves(api_client, home, blog_index):
+    under_first_home = BlogPageFactory(parent=blog_index)
+    other_home = HomePageFactory(parent=tree_root(), title="Second home", slug="second")
+    under_second_home = BlogPageFactory(parent=other_home)
+    assert api_client.get(f"{LISTING}{under_first_home.pk}/").status_code == 200
+    assert api_client.get(f"{LISTING}{under_second_home.pk}/").status_code == 404
+
+    site = Site.objects.get(is_default_site=True)
+    site.root_page = other_home
+    site.save()
+
+    assert api_client.get(f"{LISTING}{under_first_home.pk}/").status_code == 404
+    moved = api_client.get(f"{LISTING}{under_second_home.pk}/").json()
+    assert moved["meta"]["parent"]["id"] == other_home.pk
+    assert moved["meta"]["html_url"] == f"http://frontend.test/{under_second_home.slug}/"

@@ -50,6 +50,18 @@ def test_database_url_selects_postgresql(monkeypatch):
     assert settings["CONN_HEALTH_CHECKS"] is True
 
 
+def test_postgresql_prepares_statements_unless_turned_off(monkeypatch):
+    monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db.internal:5432/campus")
+    prepared = database_settings(sqlite_path="unused")["OPTIONS"]
+    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "false")
+    unprepared = database_settings(sqlite_path="unused").get("OPTIONS", {})
+
+    assert prepared["server_side_binding"] is True
+    assert prepared["prepare_threshold"] >= 1
+    assert "server_side_binding" not in unprepared
+    assert "prepare_threshold" not in unprepared
+
+
 def test_cache_defaults_to_local_memory(monkeypatch):
     monkeypatch.delenv("REDIS_URL", raising=False)
 

@@ -6,8 +6,8 @@ All on one data set (the demo site grown to BENCH_POSTS posts and 20 courses of
 1. the blog listing (20 per page, all fields) and a post detail, from our
    endpoint and from stock Wagtail's PagesAPIViewSet on the same models, with the
    content cache off: wrk latency (median, p99) and requests per second (ours and
-   stock in turn, three times each, the median run reported), and queries per
-   request counted in-process;
+   stock in turn, five times each, a new connection per request, the median run
+   reported), and queries per request counted in-process;
 2. the same listing served from our cache, and the same bytes served by nginx
    as a static file;
 3. the time from publishing a change to the API serving it.
@@ -39,16 +39,25 @@ LISTING = "/api/v2/pages/?type=blog.BlogPage&fields=*&limit=20"
 STOCK_LISTING = "/bench/stock/v2/pages/?type=blog.BlogPage&fields=*&limit=20"
 WRK_SECONDS = 10
 WRK_CONNECTIONS = 8
-SIDE_BY_SIDE_ROUNDS = 3
+SIDE_BY_SIDE_ROUNDS = 5
 POSTS = int(os.environ.get("BENCH_POSTS", "1000"))
 
 
-def wrk(url: str, *, connections: int = WRK_CONNECTIONS, timeout_seconds: int = 30) -> dict:
+def wrk(
+    url: str,
+    *,
+    connections: int = WRK_CONNECTIONS,
+    timeout_seconds: int = 30,
+    new_connections: bool = False,
+) -> dict:
     """Median and p99 latency (ms) and requests per second, from wrk --latency.
 
     The timeout is generous: stock Wagtail's listing takes about 2 s under 8
     connections, and a request that slow is a figure to report, not to drop.
+    ``new_connections`` opens a connection per request, as a proxy without upstream
+    keep-alive does, so that each request may land on either gunicorn worker.
     """
+    close = ["--header", "Connection: close"] if new_connections else []
     output = subprocess.run(
         [
             shutil.which("wrk"),
@@ -57,6 +66,7 @@ def wrk(url: str, *, connections: int = WRK_CONNECTIONS, timeout_seconds: int = 
             f"-d{WRK_SECONDS}s",
             f"--timeout={timeout_seconds}s",
             "--latency",
+            *close,
             url,
         ],
         check=True,
@@ -76,11 +86,17 @@ def wrk(url: str, *, connections: int = WRK_CONNECTIONS, timeout_seconds: int = 
 def side_by_side(ours_url: str, stock_url: str, rounds: int = SIDE_BY_SIDE_ROUNDS):
     """wrk on ours and on stock in turn, ``rounds`` times each: per side, the run with
     the median median latency. Alternating keeps a slow spell of a shared machine
-    from landing on one side only."""
+    from landing on one side only.
+
+    Each request comes on a new connection. Kept-alive connections stay with the
+    worker that accepted them, and which worker that is was chance: a run with all
+    8 on one of the 2 workers served half the requests per second of a run with
+    4 on each, and that chance, not the code, swung the detail ratio between
+    0.28x and 0.59x from run to run (2026-12-04)."""
     runs = {ours_url: [], stock_url: []}
     for _ in range(rounds):
         for url in runs:
-            runs[url].append(wrk(url))
+            runs[url].append(wrk(url, new_connections=True))
     return tuple(_median_run(runs[url]) for url in (ours_url, stock_url))
 
 

@@ -79,16 +79,17 @@ def database_settings(*, sqlite_path: str) -> dict:
     if settings["ENGINE"] == "django.db.backends.sqlite3":
         settings["OPTIONS"] = {**SQLITE_OPTIONS, **settings.get("OPTIONS", {})}
     elif settings["ENGINE"] == "django.db.backends.postgresql" and env_bool(
-        "DATABASE_PREPARED_STATEMENTS", True
+        "DATABASE_PREPARED_STATEMENTS", False
     ):
         settings["OPTIONS"] = {**PREPARED_STATEMENT_OPTIONS, **settings.get("OPTIONS", {})}
     return settings
 
 
-# PostgreSQL plans a statement it has prepared once per connection instead of on
-# every run; the content API's page query took longer to plan than to run
-# (bench/content.py). Turn off behind a pooler in transaction mode that cannot
-# track prepared statements (PgBouncer before 1.21).
+# Opt-in: PostgreSQL then plans a prepared statement once per connection, which
+# made a post's detail about 10% faster, but its generic plans for path prefixes,
+# offsets and search made the listing and search at 50,000 posts twice as slow
+# (bench/scale.py). Poolers in transaction mode before PgBouncer 1.21 cannot
+# track prepared statements at all.
 PREPARED_STATEMENT_OPTIONS = {"server_side_binding": True, "prepare_threshold": 2}
 
 

@@ -50,11 +50,12 @@ def test_database_url_selects_postgresql(monkeypatch):
     assert settings["CONN_HEALTH_CHECKS"] is True
 
 
-def test_postgresql_prepares_statements_unless_turned_off(monkeypatch):
+def test_postgresql_prepares_statements_only_when_turned_on(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "postgres://app:pw@db.internal:5432/campus")
-    prepared = database_settings(sqlite_path="unused")["OPTIONS"]
-    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "false")
+    monkeypatch.delenv("DATABASE_PREPARED_STATEMENTS", raising=False)
     unprepared = database_settings(sqlite_path="unused").get("OPTIONS", {})
+    monkeypatch.setenv("DATABASE_PREPARED_STATEMENTS", "true")
+    prepared = database_settings(sqlite_path="unused")["OPTIONS"]
 
     assert prepared["server_side_binding"] is True
     assert prepared["prepare_threshold"] >= 1

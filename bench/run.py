@@ -53,7 +53,8 @@ def content_tables(content: dict) -> list[str]:
     lines = [
         "",
         f"## Content API ({content['posts']} posts; wrk, 2 threads, 8 connections, 10 s; "
-        "uncached rows: ours and stock in turn, 3 runs each, the median run)",
+        "uncached rows: ours and stock in turn, 5 runs each, a new connection per request, "
+        "the median run)",
         "",
         "| Endpoint | Median | p99 | Requests/s | Queries/request |",
         "| --- | --- | --- | --- | --- |",
@@ -214,18 +215,23 @@ FINDINGS = [
     "(SEARCH_RANKED_MATCHES; PostgreSQL walks the primary key backwards and stops there), "
     "then ranks and counts within them: in-process at 50,000 posts, 139 ms instead of "
     "260 ms; searches with fewer matches are answered exactly as before.",
-    "Post detail, 0.59x stock (2026-12-04 17:01Z; 0.28-0.50x in the five runs before): under "
-    "wrk, 8 connections on 2 gunicorn workers queue, so the median ratio follows the "
-    "throughput ratio (56 against 33 requests/s). In-process on the same data, back-to-back "
-    "runs gave ours 12-17 ms against stock's 26-34 ms (0.45-0.6x) on this machine that day. "
-    "cProfile of ours: about 6 ms to get the row (two queries; the row query's SQL alone "
-    "takes 2.3 ms, 1.1 ms of it PostgreSQL planning the correlated JSON subqueries, and "
-    "building and compiling the queryset 1.6 ms) and about 6.5 ms to serialise (the "
-    "StreamField body's API representation and its image renditions; DRF building the "
-    "serializer's fields 0.6 ms). Server-side binding (prepared statements) made no "
-    "difference beyond the noise in two A/B runs. Not fixed yet: next are precompiled SQL "
-    "for the detail row, as for the visibility check, and DRF fields built once per "
-    "serializer class.",
+    "Post detail, 0.59x stock (2026-12-04 17:01Z; 0.28-0.50x in the five runs before). "
+    "Two causes. The bench: wrk's keep-alive connections stuck to one gunicorn worker "
+    "(stock served 29.9 requests/s with an 8/0 split of connections, 57 with 4/4), so "
+    "the side-by-side rows now open a connection per request and take the median of "
+    "five rounds. The code: cProfile of a detail showed ~6 ms getting the row (two "
+    "queries, 1.1 ms of PostgreSQL planning correlated JSON subqueries, 1.6 ms building "
+    "and compiling the queryset) and ~6.5 ms serialising (DRF building fields 0.6 ms, "
+    "image renditions in a query per image). Now the page's content type comes from one "
+    "SQL statement, the public-detail queryset is built once per page type and site "
+    "root, DRF fields are built once per serializer class and copied, images and their "
+    "renditions come in one query, and public paths of linked pages in one statement: "
+    "4 queries per detail. Ours against stock in-process, interleaved request by "
+    "request (300 pairs): 0.50x before, 0.41-0.43x after. Prepared statements "
+    "(DATABASE_PREPARED_STATEMENTS) took it to 0.37-0.39x, but generic plans made "
+    "scale's listing, last page and searches at 50,000 posts about twice as slow "
+    "(last page 6.15x the time at 1,000 posts, against 3.36x without), so they are "
+    "off by default.",
 ]
 
 

@@ -6,7 +6,8 @@ posts contain costs time in proportion to the whole blog (bench/scale.py). A sea
 ordered by relevance therefore ranks, counts and pages through the
 ``SEARCH_RANKED_MATCHES`` most recently created matches only: a search with fewer
 matches than that is answered exactly as before, and a broader one answers from the
-newest of them, as search engines cap the totals they report.
+newest of them, as search engines cap the totals they report. A bound of 0 turns
+the bound off.
 """
 
 from contextlib import contextmanager
@@ -57,8 +58,8 @@ class BoundedSearchFilter(PlainSearchFilter):
         return super().filter_queryset(request, queryset, view)
 
     def search(self, words, request, queryset, view):
-        if "order" not in request.GET:
-            limit = settings.SEARCH_RANKED_MATCHES
+        limit = settings.SEARCH_RANKED_MATCHES
+        if limit and "order" not in request.GET:
             with _indexed_fields_only():
                 newest = newest_match_ids(
                     queryset, words, operator=request.GET.get("search_operator"), limit=limit + 1

@@ -226,8 +226,9 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "key", "odt", "pdf", "pptx", "rtf", "tx
 # Search phrases longer than this are cut before they reach the query parser.
 SEARCH_QUERY_MAX_LENGTH = 200
 # A search by relevance ranks and counts only this many of its newest matches
-# (delivery/search.py), so a broad word costs the same however big the blog grows.
-SEARCH_RANKED_MATCHES = env_int("SEARCH_RANKED_MATCHES", 1000)
+# (delivery/search.py), so a broad word costs the same however big the blog grows;
+# 0 ranks and counts every match.
+SEARCH_RANKED_MATCHES = env_int("SEARCH_RANKED_MATCHES", 1000, minimum=0)
 
 WAGTAIL_HEADLESS_PREVIEW = {
     "CLIENT_URLS": {"default": env_str("PREVIEW_URL", f"{FRONTEND_URL}/api/preview")},

@@ -1,7 +1,14 @@
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
-from config.env import SQLITE_OPTIONS, cache_settings, database_settings, env_bool, env_list
+from config.env import (
+    SQLITE_OPTIONS,
+    cache_settings,
+    database_settings,
+    env_bool,
+    env_int,
+    env_list,
+)
 
 
 @pytest.mark.parametrize(
@@ -18,6 +25,21 @@ def test_env_bool_refuses_nonsense(monkeypatch):
 
     with pytest.raises(ImproperlyConfigured):
         env_bool("FLAG", False)
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("", 7), ("0", 0), ("12", 12)])
+def test_env_int_reads_integers_at_or_above_the_minimum(monkeypatch, raw, expected):
+    monkeypatch.setenv("COUNT", raw)
+
+    assert env_int("COUNT", 7, minimum=0) == expected
+
+
+@pytest.mark.parametrize("raw", ["-1", "ten"])
+def test_env_int_refuses_nonsense_and_values_below_the_minimum(monkeypatch, raw):
+    monkeypatch.setenv("COUNT", raw)
+
+    with pytest.raises(ImproperlyConfigured):
+        env_int("COUNT", 7, minimum=0)
 
 
 def test_env_list_splits_on_commas_and_drops_blanks(monkeypatch):

@@ -48,6 +48,14 @@ def test_a_search_with_fewer_matches_than_the_bound_is_answered_in_full(
 
 
 @pytest.mark.django_db
+def test_a_bound_of_zero_ranks_and_counts_every_match(api_client, five_quokka_posts, settings):
+    settings.SEARCH_RANKED_MATCHES = 0
+
+    assert _listing(api_client, SEARCH) == (5, [f"Post {number}" for number in range(1, 6)])
+    assert _capped(api_client, SEARCH) is False
+
+
+@pytest.mark.django_db
 def test_a_search_in_an_explicit_order_is_not_bounded(api_client, five_quokka_posts, settings):
     settings.SEARCH_RANKED_MATCHES = 3
 

@@ -1,5 +1,6 @@
 """`make bench`: run every benchmark section and write bench/results/latest.{json,md}."""
 
+import argparse
 import json
 import platform
 import subprocess
@@ -294,9 +295,18 @@ def markdown(report: dict) -> str:
     return "\n".join(lines) + "\n"
 
 
+def parse_args(argv: list[str]) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description="Run every benchmark (make bench).")
+    parser.add_argument(
+        "--render",
+        action="store_true",
+        help="only rewrite latest.md from latest.json, e.g. after adding a finding",
+    )
+    return parser.parse_args(argv)
+
+
 def main() -> int:
-    if sys.argv[1:] == ["--render"]:
-        # Re-render latest.md from latest.json, e.g. after adding a finding.
+    if parse_args(sys.argv[1:]).render:
         report = json.loads((RESULTS / "latest.json").read_text())
         (RESULTS / "latest.md").write_text(markdown(report))
         return 0

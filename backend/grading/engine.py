@@ -4,6 +4,7 @@ import json
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from core.text import storable_text
 from grading import sandbox
 from grading.limits import Limits
 
@@ -95,8 +96,8 @@ def _tests_from(document: dict, cases: list[dict]) -> list[TestResult]:
                 status=status,
                 hidden=bool(case.get("hidden")),
                 weight=int(case.get("weight") or 1),
-                message=str(item.get("message", "Not run."))[:500],
-                output=str(item.get("output", ""))[:2000],
+                message=storable_text(str(item.get("message", "Not run.")))[:500],
+                output=storable_text(str(item.get("output", "")))[:2000],
                 duration_ms=int(item.get("duration_ms", 0) or 0),
             )
         )
@@ -123,7 +124,7 @@ def grade(*, code: str, test_cases: list[dict], limits: Limits) -> GradeResult:
         return GradeResult(unfinished.status, 0, unfinished.message, [], result.duration_ms)
     tests = _tests_from(document, test_cases)
     if document.get("status") in {"error", "memory"}:
-        message = str(document.get("message", ""))[:500]
+        message = storable_text(str(document.get("message", "")))[:500]
         return GradeResult(document["status"], 0, message, tests, result.duration_ms)
     status = "passed" if tests and all(t.status == "passed" for t in tests) else "failed"
     return GradeResult(status, _score(tests), "", tests, result.duration_ms)

@@ -2,6 +2,7 @@
 
 from rest_framework import serializers
 
+from core.text import validate_storable
 from delivery.images import image_representation
 from delivery.openapi import ArticleBodyField, AuthorSchema, ImageSchema
 from delivery.urls import frontend_url, frontend_url_parts
@@ -215,7 +216,12 @@ class SubmissionSerializer(serializers.ModelSerializer):
 
 class SubmissionInputSerializer(serializers.Serializer):
     exercise = serializers.IntegerField(min_value=1)
-    code = serializers.CharField(allow_blank=True, trim_whitespace=False, max_length=200_000)
+    code = serializers.CharField(
+        allow_blank=True,
+        trim_whitespace=False,
+        max_length=200_000,
+        validators=[validate_storable],
+    )
 
 
 class StreakSerializer(serializers.Serializer):

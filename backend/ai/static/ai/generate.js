@@ -32,22 +32,52 @@
     return match ? Number(match[1]) : null;
   };
 
+  // Draftail keeps a rich text field in a hidden input as JSON (a ContentState of
+  // "blocks"). Wagtail 8's StreamField inputs carry no marker attribute, so rich
+  // text is recognised by its editor, by the marker, or by the value's shape:
+  // its JSON is never text for a prompt, and plain text is never written into it.
   const isDraftail = (input) => Boolean(input && input.draftailEditor);
+
+  const storedContentState = (input) => {
+    if (!input || input.type !== 'hidden') return null;
+    try {
+      const value = JSON.parse(input.value || 'null');
+      return value && Array.isArray(value.blocks) ? value : null;
+    } catch {
+      return null;
+    }
+  };
+
+  const isRichText = (input) =>
+    isDraftail(input) ||
+    Boolean(input && input.hasAttribute('data-draftail-input')) ||
+    storedContentState(input) !== null;
 
   const draftailText = (input) => {
     if (isDraftail(input)) {
       return input.draftailEditor.getEditorState().getCurrentContent().getPlainText('\n');
     }
-    try {
-      return (JSON.parse(input.value || '{}').blocks || []).map((block) => block.text).join('\n');
-    } catch {
-      return '';
-    }
+    const state = storedContentState(input) || { blocks: [] };
+    return state.blocks.map((block) => String(block.text || '')).join('\n');
   };
+
+  // A ContentState of unstyled paragraphs, for a rich text input whose editor is not drawn yet.
+  const contentStateOf = (text) => ({
+    blocks: text.split(/\n+/).map((line, index) => ({
+      key: `ai${index}`,
+      text: line,
+      type: 'unstyled',
+      depth: 0,
+      inlineStyleRanges: [],
+      entityRanges: [],
+      data: {},
+    })),
+    entityMap: {},
+  });
 
   const fieldText = (input) => {
     if (!input) return '';
-    if (input.hasAttribute('data-draftail-input')) return draftailText(input);
+    if (isRichText(input)) return draftailText(input);
     return input.value || '';
   };
 
@@ -162,9 +192,12 @@
         editor.onChange(
           EditorState.push(state, ContentState.createFromText(text), 'insert-fragment'),
         );
+        // Draftail writes its input only after a short debounce: a save in the meantime
+        // would send the old text, so the input gets the same paragraphs at once.
+        input.value = JSON.stringify(contentStateOf(text));
         return;
       }
-      input.value = text;
+      input.value = isRichText(input) ? JSON.stringify(contentStateOf(text)) : text;
       input.dispatchEvent(new Event('input', { bubbles: true }));
       input.dispatchEvent(new Event('change', { bubbles: true }));
     }

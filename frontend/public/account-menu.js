@@ -3,8 +3,9 @@
 // in plain ES2017. The page prerenders both menus as <template>s (StaticAccountMenu).
 (() => {
   "use strict";
-  // Shared with src/lib/auth.ts: a browser asks for a session only once it has seen one.
-  const SIGNED_IN_MARK = "codecampus:signed-in";
+  // Shared with src/lib/auth.ts: a browser asks for a session only while the backend's
+  // readable mark (accounts/middleware.py) says it has a signed-in one.
+  const SIGNED_IN_COOKIE = "signed_in";
   const SESSION_URL = "/api/auth/browser/v1/auth/session";
 
   const isObject = (value) => typeof value === "object" && value !== null && !Array.isArray(value);
@@ -30,43 +31,26 @@
     return { user: data.user, authenticated: meta.is_authenticated };
   }
 
-  // outcomeOf() in auth.ts, folded to what the menu and the mark tell apart: its
-  // "pending" and "invalid" are "signed-out" here, and "failed" leaves the mark alone.
+  // outcomeOf() in auth.ts, folded to what the menu tells apart.
   function outcomeOf(status, body) {
     const envelope = envelopeOf(body);
     if (!envelope) return "failed";
     if (status === 200 && envelope.user && envelope.authenticated !== false) return "signed-in";
-    return [200, 400, 401, 409].includes(status) ? "signed-out" : "failed";
-  }
-
-  function storage() {
-    try {
-      return window.localStorage;
-    } catch (error) {
-      return null; // storage disabled: always ask
-    }
-  }
-
-  function remember(outcome) {
-    const store = storage();
-    if (store && outcome === "signed-in") store.setItem(SIGNED_IN_MARK, "1");
-    else if (store && outcome !== "failed") store.removeItem(SIGNED_IN_MARK);
-    return outcome;
+    return "signed-out";
   }
 
   async function session() {
     try {
       const response = await fetch(SESSION_URL, { credentials: "same-origin" });
-      return remember(outcomeOf(response.status, await response.json()));
+      return outcomeOf(response.status, await response.json());
     } catch (error) {
       return "failed";
     }
   }
 
   function knownSession() {
-    const store = storage();
-    if (store && store.getItem(SIGNED_IN_MARK) === null) return Promise.resolve("signed-out");
-    return session();
+    const marked = document.cookie.split(";").some((part) => part.trim().startsWith(SIGNED_IN_COOKIE + "="));
+    return marked ? session() : Promise.resolve("signed-out");
   }
 
   function show(outcome) {

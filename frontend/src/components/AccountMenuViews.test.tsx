@@ -8,25 +8,19 @@ import { StaticAccountMenu } from "./AccountMenuViews";
 
 // public/account-menu.js fills StaticAccountMenu's placeholder where React does not run.
 const SCRIPT = readFileSync(path.resolve(__dirname, "../../public/account-menu.js"), "utf8");
-const MARK = "codecampus:signed-in";
 const MARKUP = renderToStaticMarkup(<StaticAccountMenu />);
 
 const SIGNED_IN = { status: 200, data: { user: { id: 1, email: "a@b.test" } }, meta: { is_authenticated: true } };
 const SIGNED_OUT = { status: 401, data: { flows: [{ id: "login" }] }, meta: { is_authenticated: false } };
 
 type Answer = { status: number; body: unknown } | "offline";
-type Run = { mark?: string; storage?: "disabled"; answer?: Answer };
+type Run = { cookies?: string; answer?: Answer };
 
-/** Runs the script against a page holding StaticAccountMenu's markup; what it showed and left behind. */
-async function runScript({ mark, storage, answer = "offline" }: Run) {
-  const stored = new Map<string, string>(mark === undefined ? [] : [[MARK, mark]]);
-  const localStorage = {
-    getItem: (key: string) => stored.get(key) ?? null,
-    setItem: (key: string, value: string) => void stored.set(key, value),
-    removeItem: (key: string) => void stored.delete(key),
-  };
+/** Runs the script against a page holding StaticAccountMenu's markup; what it showed. */
+async function runScript({ cookies = "", answer = "offline" }: Run) {
   let shown: string | null = null;
   const document = {
+    cookie: cookies,
     // Only selectors that match the server's markup find anything.
     querySelector(selector: string) {
       const template = /^template\[data-account-menu="([\w-]+)"\]$/.exec(selector)?.[1];
@@ -43,50 +37,37 @@ async function runScript({ mark, storage, answer = "offline" }: Run) {
     if (answer === "offline") throw new TypeError("Failed to fetch");
     return new Response(JSON.stringify(answer.body), { status: answer.status });
   });
-  const window = Object.defineProperty({}, "localStorage", {
-    get: () => {
-      if (storage === "disabled") throw new DOMException("denied", "SecurityError");
-      return localStorage;
-    },
-  });
-  runInNewContext(SCRIPT, { window, document, fetch });
+  runInNewContext(SCRIPT, { window: {}, document, fetch });
   await vi.waitFor(() => expect(shown).not.toBeNull());
-  return { shown, mark: stored.get(MARK) ?? null, fetch };
+  return { shown, fetch };
 }
 
+const MARKED = "csrftoken=x; signed_in=1";
+
 describe("public/account-menu.js", () => {
-  it("shows a visitor the log-in links without asking for a session it never had", async () => {
-    const { shown, fetch } = await runScript({});
+  it("shows a visitor the log-in links without asking for a session the backend never marked", async () => {
+    const { shown, fetch } = await runScript({ cookies: "csrftoken=x" });
     expect(shown).toBe("visitor");
     expect(fetch).not.toHaveBeenCalled();
   });
 
-  it("asks the backend once signed in here, and shows the learner's links", async () => {
-    const { shown, mark, fetch } = await runScript({ mark: "1", answer: { status: 200, body: SIGNED_IN } });
+  it("asks the backend while its mark is there, and shows the learner's links", async () => {
+    const { shown, fetch } = await runScript({ cookies: MARKED, answer: { status: 200, body: SIGNED_IN } });
     expect(fetch).toHaveBeenCalledWith("/api/auth/browser/v1/auth/session", { credentials: "same-origin" });
     expect(shown).toBe("signed-in");
-    expect(mark).toBe("1");
   });
 
-  it("forgets the sign-in once the session has ended", async () => {
-    const { shown, mark } = await runScript({ mark: "1", answer: { status: 401, body: SIGNED_OUT } });
+  it("believes the backend over the mark once the session has ended", async () => {
+    const { shown } = await runScript({ cookies: MARKED, answer: { status: 401, body: SIGNED_OUT } });
     expect(shown).toBe("visitor");
-    expect(mark).toBeNull();
   });
 
-  it("keeps the mark when the account service cannot be reached", async () => {
-    const { shown, mark } = await runScript({ mark: "1", answer: "offline" });
+  it("offers the log-in links when the account service cannot be reached", async () => {
+    const { shown } = await runScript({ cookies: MARKED, answer: "offline" });
     expect(shown).toBe("visitor");
-    expect(mark).toBe("1");
   });
 
-  it("always asks when storage is disabled", async () => {
-    const { shown, fetch } = await runScript({ storage: "disabled", answer: { status: 200, body: SIGNED_IN } });
-    expect(fetch).toHaveBeenCalled();
-    expect(shown).toBe("signed-in");
-  });
-
-  // The same answers as src/lib/auth.ts's outcomeOf(), and the same mark as its remember().
+  // The same answers as src/lib/auth.ts's outcomeOf().
   it.each([
     [200, SIGNED_IN],
     [200, { ...SIGNED_IN, meta: { is_authenticated: false } }],
@@ -106,8 +87,7 @@ describe("public/account-menu.js", () => {
     [200, { status: 200, data: SIGNED_IN.data, meta: { is_authenticated: "yes" } }],
   ])("agrees with outcomeOf() on a %i answer (%j)", async (status, body) => {
     const kind = outcomeOf(status, body).kind;
-    const { shown, mark } = await runScript({ mark: "1", answer: { status, body } });
+    const { shown } = await runScript({ cookies: MARKED, answer: { status, body } });
     expect(shown).toBe(kind === "signed-in" ? "signed-in" : "visitor");
-    expect(mark).toBe(kind === "signed-in" || kind === "failed" ? "1" : null);
   });
 });

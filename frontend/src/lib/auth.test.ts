@@ -1,8 +1,9 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 
 const get = vi.fn();
-vi.mock("@/api/client", () => ({ auth: { GET: get, POST: vi.fn(), DELETE: vi.fn() } }));
-const { knownSession, outcomeOf, session } = await import("./auth");
+const post = vi.fn();
+vi.mock("@/api/client", () => ({ auth: { GET: get, POST: post, DELETE: vi.fn() } }));
+const { knownSession, logIn, outcomeOf } = await import("./auth");
 
 const answer = (status: number, body: unknown) => ({ data: status === 200 ? body : undefined, error: body, response: new Response(null, { status }) });
 const SIGNED_IN = { status: 200, data: { user: { id: 1, email: "a@b.test" } }, meta: { is_authenticated: true } };
@@ -46,39 +47,44 @@ describe("outcomeOf (allauth answers)", () => {
 });
 
 describe("knownSession (no 401 for visitors)", () => {
+  const cookies = { value: "" };
   beforeEach(() => {
-    const items = new Map<string, string>();
-    const localStorage = {
-      getItem: (key: string) => items.get(key) ?? null,
-      setItem: (key: string, value: string) => void items.set(key, value),
-      removeItem: (key: string) => void items.delete(key),
-    };
-    vi.stubGlobal("window", { localStorage });
+    cookies.value = "csrftoken=abc";
+    vi.stubGlobal("document", {
+      get cookie() {
+        return cookies.value;
+      },
+    });
     get.mockReset();
+    post.mockReset();
   });
   afterEach(() => vi.unstubAllGlobals());
 
-  it("does not ask the backend in a browser that was never signed in", async () => {
+  it("does not ask the backend in a browser the backend never marked as signed in", async () => {
     expect(await knownSession()).toEqual({ kind: "signed-out" });
     expect(get).not.toHaveBeenCalled();
   });
 
-  it("asks once a session was seen, and stops asking after signing out", async () => {
+  it("asks whenever the backend's mark is there, and believes the answer", async () => {
+    cookies.value = "csrftoken=abc; signed_in=1";
     get.mockResolvedValueOnce(answer(200, SIGNED_IN));
-    await session();
+    expect(await knownSession()).toEqual({ kind: "signed-in", email: "a@b.test" });
     get.mockResolvedValueOnce(answer(401, SIGNED_OUT));
-    expect(await knownSession()).toEqual({ kind: "signed-out" });
-    expect(get).toHaveBeenCalledTimes(2);
     expect(await knownSession()).toEqual({ kind: "signed-out" });
     expect(get).toHaveBeenCalledTimes(2);
   });
 
-  it("keeps asking when the backend could not be reached", async () => {
-    get.mockResolvedValueOnce(answer(200, SIGNED_IN));
-    await session();
-    get.mockRejectedValueOnce(new TypeError("offline"));
-    expect(await knownSession()).toMatchObject({ kind: "failed" });
+  it("a failed login leaves nothing behind that hides the session", async () => {
+    cookies.value = "signed_in=1";
+    post.mockResolvedValueOnce(answer(400, { status: 400, errors: [{ message: "Wrong password.", code: "invalid" }] }));
+    expect(await logIn("a@b.test", "wrong")).toMatchObject({ kind: "invalid" });
     get.mockResolvedValueOnce(answer(200, SIGNED_IN));
     expect(await knownSession()).toEqual({ kind: "signed-in", email: "a@b.test" });
+  });
+
+  it("a login that finds the browser already signed in ends signed in, never as a form error", async () => {
+    post.mockResolvedValueOnce(answer(409, { status: 409 }));
+    get.mockResolvedValueOnce(answer(200, SIGNED_IN));
+    expect(await logIn("a@b.test", "right")).toEqual({ kind: "signed-in", email: "a@b.test" });
   });
 });

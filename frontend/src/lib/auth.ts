@@ -54,6 +54,7 @@ export type AuthOutcome =
   | { kind: "signed-in"; email: string }
   | { kind: "pending"; flow: string }
   | { kind: "signed-out" }
+  | { kind: "already-signed-in" }
   | { kind: "invalid"; errors: { message: string; param?: string }[] }
   | { kind: "failed"; message: string };
 
@@ -68,7 +69,9 @@ export function outcomeOf(status: number, body: unknown): AuthOutcome {
     const pending = envelope.flows.find((flow) => flow.is_pending);
     return pending ? { kind: "pending", flow: pending.id } : { kind: "signed-out" };
   }
-  if (status === 400 || status === 409) {
+  // allauth's 409: this browser already has a session, so there is nothing to sign in to.
+  if (status === 409) return { kind: "already-signed-in" };
+  if (status === 400) {
     return { kind: "invalid", errors: envelope.errors ?? [{ message: "Please check the form." }] };
   }
   if (status === 429) return { kind: "failed", message: "Too many attempts. Please wait a few minutes." };
@@ -81,45 +84,44 @@ type Call = Promise<{ data?: unknown; error?: unknown; response: Response }>;
 async function settle(call: Call): Promise<AuthOutcome> {
   try {
     const { data, error, response } = await call;
-    return remember(outcomeOf(response.status, data ?? error));
+    return outcomeOf(response.status, data ?? error);
   } catch {
     return { kind: "failed", message: "Could not reach the account service." };
   }
 }
 
-// allauth answers a visitor's session check with 401: a request, and an error in the
-// console, on every page for every visitor. So a browser asks only once it has seen a
-// session here; every sign-in goes through settle(), which leaves that mark first.
-const SIGNED_IN_MARK = "codecampus:signed-in";
+/**
+ * The readable cookie the backend keeps beside the (HttpOnly) session cookie while
+ * the session is signed in (accounts/middleware.py). allauth answers a visitor's
+ * session check with 401, so a browser without the mark does not ask.
+ */
+export const SIGNED_IN_COOKIE = "signed_in";
 
-function storage(): Storage | null {
-  try {
-    return typeof window === "undefined" ? null : window.localStorage;
-  } catch {
-    return null; // storage disabled: always ask
-  }
+export function hasSignedInMark(cookies: string): boolean {
+  return cookies.split(";").some((part) => part.trim().startsWith(`${SIGNED_IN_COOKIE}=`));
 }
 
-function remember(outcome: AuthOutcome): AuthOutcome {
-  const store = storage();
-  if (outcome.kind === "signed-in") store?.setItem(SIGNED_IN_MARK, "1");
-  else if (outcome.kind !== "failed") store?.removeItem(SIGNED_IN_MARK);
-  return outcome;
-}
-
-/** Asks the backend (and updates the mark). */
+/** Asks the backend: the answer is the truth, whatever the mark said. */
 export const session = () => settle(auth.GET("/auth/session"));
 
-/** The session, without asking the backend in a browser that was never signed in here. */
+/** The session, without asking the backend in a browser the backend never marked as signed in. */
 export function knownSession(): Promise<AuthOutcome> {
-  const store = storage();
-  if (store && store.getItem(SIGNED_IN_MARK) === null) return Promise.resolve({ kind: "signed-out" });
+  if (typeof document !== "undefined" && !hasSignedInMark(document.cookie)) {
+    return Promise.resolve({ kind: "signed-out" });
+  }
   return session();
 }
+
+/** A sign-in that finds this browser already signed in ends signed in, not with an error. */
+async function signIn(call: Call): Promise<AuthOutcome> {
+  const outcome = await settle(call);
+  return outcome.kind === "already-signed-in" ? session() : outcome;
+}
+
 export const logIn = (email: string, password: string) =>
-  settle(auth.POST("/auth/login", { body: { email, password } }));
+  signIn(auth.POST("/auth/login", { body: { email, password } }));
 export const signUp = (email: string, password: string) =>
-  settle(auth.POST("/auth/signup", { body: { email, password } }));
+  signIn(auth.POST("/auth/signup", { body: { email, password } }));
 export const logOut = () => settle(auth.DELETE("/auth/session"));
 export const verifyEmail = (key: string) => settle(auth.POST("/auth/email/verify", { body: { key } }));
 export const requestPasswordReset = (email: string) =>

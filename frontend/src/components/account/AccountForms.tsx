@@ -1,7 +1,7 @@
 "use client";
 import Link from "next/link";
-import { useRouter, useSearchParams } from "next/navigation";
-import { useEffect, useState, type FormEvent } from "react";
+import { useRouter } from "next/navigation";
+import { useEffect, useState, useSyncExternalStore, type FormEvent, type ReactNode } from "react";
 import type { Profile } from "@/api/models";
 import {
   announceSessionChange,
@@ -9,16 +9,30 @@ import {
   logOut,
   requestPasswordReset,
   resetPassword,
+  session,
   signUp,
   verifyEmail,
   type AuthOutcome,
 } from "@/lib/auth";
 import { loadProfile, saveProfile } from "@/lib/learning";
 
-/** Only same-site paths are followed after logging in. */
-export function safeNext(next: string | null): string {
-  // "//host" and "/\host" are read by browsers as another site.
-  return next && /^\/(?![/\\])/.test(next) ? next : "/dashboard/";
+const SAME_ORIGIN = "https://codecampus.invalid";
+/** Where a form that carries a secret goes if a browser sends it without our code. */
+export const NO_SCRIPT_ACTION = "/account/no-script/";
+
+/**
+ * Only same-origin paths are followed after logging in. The path is parsed as a
+ * browser would parse it ("/\t/host", "//host" and "/\\host" all lead to another
+ * site), and kept only if it stays on this origin.
+ */
+export function safeNext(next: string | null | undefined): string {
+  if (!next || !next.startsWith("/")) return "/dashboard/";
+  try {
+    const url = new URL(next, SAME_ORIGIN);
+    return url.origin === SAME_ORIGIN ? `${url.pathname}${url.search}${url.hash}` : "/dashboard/";
+  } catch {
+    return "/dashboard/";
+  }
 }
 
 function Errors({ outcome }: { outcome: AuthOutcome | null }) {
@@ -32,6 +46,13 @@ function Errors({ outcome }: { outcome: AuthOutcome | null }) {
           ))}
         </ul>
       </div>
+    );
+  }
+  if (outcome.kind === "already-signed-in") {
+    return (
+      <p className="notice" role="status">
+        You are already logged in. <Link href="/dashboard/">Go to your dashboard</Link>
+      </p>
     );
   }
   if (outcome.kind === "failed") {
@@ -52,17 +73,89 @@ function fieldsOf(event: FormEvent<HTMLFormElement>) {
 
 function useAfterSignIn() {
   const router = useRouter();
-  const params = useSearchParams();
   return () => {
     announceSessionChange();
-    // Typed nullable since the app also has a Pages Router (where it would be null).
-    router.push(safeNext(params?.get("next") ?? null));
+    router.push(nextFromLocation());
   };
+}
+
+/**
+ * Where to go after signing in, read from the address when needed (in the browser only).
+ * Not useSearchParams(): that would keep the forms out of the server-rendered page.
+ */
+function nextFromLocation(): string {
+  return safeNext(new URLSearchParams(window.location.search).get("next"));
+}
+
+/** False until React runs here: a form that carries a secret is sent only by our code. */
+const noSubscription = () => () => {};
+
+function useHydrated(): boolean {
+  // The server's snapshot (false) is used for the server render and for hydration.
+  return useSyncExternalStore(noSubscription, () => true, () => false);
+}
+
+/** The session as the server sees it, asked for on every visit (never from a local mark). */
+function useServerSession(): [AuthOutcome | null, (outcome: AuthOutcome) => void] {
+  const [current, setCurrent] = useState<AuthOutcome | null>(null);
+  useEffect(() => {
+    let live = true;
+    void session().then((outcome) => live && setCurrent(outcome));
+    return () => {
+      live = false;
+    };
+  }, []);
+  return [current, setCurrent];
+}
+
+/**
+ * A form that carries a password. Its method is POST, so that nothing typed can reach
+ * an address bar or a server log, and its fallback action only says that JavaScript is
+ * needed: it is sent by our code once the page is ready, never by the browser before.
+ */
+function SecretForm({ label, onSubmit, children }: { label: string; onSubmit: (event: FormEvent<HTMLFormElement>) => void; children: ReactNode }) {
+  return (
+    <form className="form" method="post" action={NO_SCRIPT_ACTION} onSubmit={onSubmit} aria-label={label}>
+      {children}
+    </form>
+  );
+}
+
+/** Rendered only in the browser, once the server said this session is signed in. */
+function AlreadySignedIn({ email, onLoggedOut }: { email: string; onLoggedOut: () => void }) {
+  const next = nextFromLocation();
+  const [outcome, setOutcome] = useState<AuthOutcome | null>(null);
+  const onLogOut = async () => {
+    const result = await logOut();
+    setOutcome(result);
+    if (result.kind === "signed-out") {
+      announceSessionChange();
+      onLoggedOut();
+    }
+  };
+  return (
+    <div className="notice" role="status">
+      <p>
+        You are already logged in as <strong>{email}</strong>.
+      </p>
+      <Errors outcome={outcome} />
+      <p className="actions">
+        <Link className="button" href={next}>
+          Continue
+        </Link>{" "}
+        <button type="button" className="button button-secondary" onClick={onLogOut}>
+          Log out
+        </button>
+      </p>
+    </div>
+  );
 }
 
 export function LoginForm() {
   const [outcome, setOutcome] = useState<AuthOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [current, setCurrent] = useServerSession();
+  const hydrated = useHydrated();
   const done = useAfterSignIn();
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     const field = fieldsOf(event);
@@ -72,8 +165,11 @@ export function LoginForm() {
     setOutcome(result);
     if (result.kind === "signed-in") done();
   };
+  if (current?.kind === "signed-in" && outcome?.kind !== "signed-in") {
+    return <AlreadySignedIn email={current.email} onLoggedOut={() => setCurrent({ kind: "signed-out" })} />;
+  }
   return (
-    <form className="form" onSubmit={onSubmit} aria-label="Log in">
+    <SecretForm label="Log in" onSubmit={onSubmit}>
       <Errors outcome={outcome?.kind === "signed-out" ? { kind: "invalid", errors: [{ message: "Wrong e-mail or password." }] } : outcome} />
       {outcome?.kind === "pending" ? <p className="notice">Please verify your e-mail address first: check your inbox.</p> : null}
       <label>
@@ -84,19 +180,21 @@ export function LoginForm() {
         Password
         <input type="password" name="password" autoComplete="current-password" required />
       </label>
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" disabled={busy || !hydrated}>
         {busy ? "Logging in…" : "Log in"}
       </button>
       <p>
         <Link href="/account/password/reset/">Forgot your password?</Link> · <Link href="/account/signup/">Create an account</Link>
       </p>
-    </form>
+    </SecretForm>
   );
 }
 
 export function SignupForm() {
   const [outcome, setOutcome] = useState<AuthOutcome | null>(null);
   const [busy, setBusy] = useState(false);
+  const [current, setCurrent] = useServerSession();
+  const hydrated = useHydrated();
   const done = useAfterSignIn();
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     const field = fieldsOf(event);
@@ -113,8 +211,11 @@ export function SignupForm() {
       </p>
     );
   }
+  if (current?.kind === "signed-in" && outcome?.kind !== "signed-in") {
+    return <AlreadySignedIn email={current.email} onLoggedOut={() => setCurrent({ kind: "signed-out" })} />;
+  }
   return (
-    <form className="form" onSubmit={onSubmit} aria-label="Sign up">
+    <SecretForm label="Sign up" onSubmit={onSubmit}>
       <Errors outcome={outcome} />
       <label>
         E-mail
@@ -127,13 +228,13 @@ export function SignupForm() {
       <p id="password-help" className="meta">
         At least 8 characters; not a common password.
       </p>
-      <button type="submit" className="button" disabled={busy}>
+      <button type="submit" className="button" disabled={busy || !hydrated}>
         {busy ? "Creating your account…" : "Sign up"}
       </button>
       <p>
         Already have an account? <Link href="/account/login/">Log in</Link>
       </p>
-    </form>
+    </SecretForm>
   );
 }
 
@@ -213,6 +314,7 @@ export function PasswordResetRequest() {
 
 export function PasswordResetForm({ resetKey }: { resetKey: string }) {
   const [outcome, setOutcome] = useState<AuthOutcome | null>(null);
+  const hydrated = useHydrated();
   const onSubmit = async (event: FormEvent<HTMLFormElement>) => {
     const field = fieldsOf(event);
     const result = await resetPassword(resetKey, field("password"));
@@ -227,16 +329,16 @@ export function PasswordResetForm({ resetKey }: { resetKey: string }) {
     );
   }
   return (
-    <form className="form" onSubmit={onSubmit} aria-label="Choose a new password">
+    <SecretForm label="Choose a new password" onSubmit={onSubmit}>
       <Errors outcome={outcome} />
       <label>
         New password
         <input type="password" name="password" autoComplete="new-password" minLength={8} required />
       </label>
-      <button type="submit" className="button">
+      <button type="submit" className="button" disabled={!hydrated}>
         Change password
       </button>
-    </form>
+    </SecretForm>
   );
 }
 
@@ -289,5 +391,16 @@ export function ProfileForm() {
         Save profile
       </button>
     </form>
+  );
+}
+
+/** Shown where JavaScript is off: the forms above it are sent only by our code. */
+export function NoScriptNotice({ action }: { action: string }) {
+  return (
+    <noscript>
+      <p className="notice notice-error">
+        {action} needs JavaScript, which is turned off in this browser. Turn it on for this site and reload the page.
+      </p>
+    </noscript>
   );
 }

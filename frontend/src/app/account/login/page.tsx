@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { LoginForm } from "@/components/account/AccountForms";
+import { NoScriptNotice, LoginForm } from "@/components/account/AccountForms";
 
 export const metadata: Metadata = { title: "Log in", robots: { index: false } };
 
@@ -8,6 +8,7 @@ export default function Page() {
   return (
     <>
       <h1>Log in</h1>
+      <NoScriptNotice action="Logging in" />
       <Suspense>
         <LoginForm />
       </Suspense>

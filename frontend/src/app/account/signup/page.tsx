@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import { Suspense } from "react";
-import { SignupForm } from "@/components/account/AccountForms";
+import { NoScriptNotice, SignupForm } from "@/components/account/AccountForms";
 
 export const metadata: Metadata = { title: "Sign up", robots: { index: false } };
 
@@ -8,6 +8,7 @@ export default function Page() {
   return (
     <>
       <h1>Sign up</h1>
+      <NoScriptNotice action="Signing up" />
       <Suspense>
         <SignupForm />
       </Suspense>

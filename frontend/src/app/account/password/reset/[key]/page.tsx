@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { PasswordResetForm } from "@/components/account/AccountForms";
+import { NoScriptNotice, PasswordResetForm } from "@/components/account/AccountForms";
 
 export const metadata: Metadata = { title: "Choose a new password", robots: { index: false } };
 
@@ -8,6 +8,7 @@ export default async function Page({ params }: { params: Promise<{ key: string }
   return (
     <>
       <h1>Choose a new password</h1>
+      <NoScriptNotice action="Choosing a new password" />
       <PasswordResetForm resetKey={decodeURIComponent(key)} />
     </>
   );

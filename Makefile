@@ -15,7 +15,7 @@ DEV_REVALIDATE_SECRET ?= dev-only-revalidate-secret
 
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: help install sandbox-tools bench bench-tools loadtest openapi openapi-check dev migrate demo backend test test-backend check-migrations lint format lock clean \
+.PHONY: help install sandbox-tools compose-check bench bench-tools loadtest openapi openapi-check dev migrate demo backend test test-backend check-migrations lint format lock clean \
 	frontend-install client client-check frontend-test e2e
 
 help: ## List the targets
@@ -36,9 +36,9 @@ sandbox-tools: ## Install bubblewrap (the grading sandbox) when it is missing an
 	    echo "==> Installing bubblewrap for the grading sandbox"; \
 	    (apt-get install -y -qq bubblewrap >/dev/null 2>&1 || \
 	     (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq bubblewrap >/dev/null 2>&1)) || \
-	     echo "    could not install bubblewrap: grading will run without isolation in dev"; \
+	     echo "    could not install bubblewrap: nothing is graded until it is (or GRADING_ALLOW_UNISOLATED=true on a trusted machine)"; \
 	  else \
-	    echo "==> bubblewrap is missing: install it (e.g. sudo apt-get install bubblewrap) to isolate grading"; \
+	    echo "==> bubblewrap is missing: install it (e.g. sudo apt-get install bubblewrap); nothing is graded without it"; \
 	  fi; \
 	fi
 
@@ -61,6 +61,7 @@ dev: demo frontend-install ## Install, migrate, load the demo, run the backend (
 	@pids=""; trap 'kill $$pids 2>/dev/null; wait' INT TERM EXIT; \
 	  (cd $(BACKEND) && REVALIDATE_SECRET=$${REVALIDATE_SECRET:-$(DEV_REVALIDATE_SECRET)} \
 	    exec $(PY) manage.py runserver 0.0.0.0:8000) & pids="$$pids $$!"; \
+	  (cd $(BACKEND) && exec $(PY) manage.py scheduler --interval 60) & pids="$$pids $$!"; \
 	  (cd $(FRONTEND) && BACKEND_URL=$${BACKEND_URL:-http://localhost:8000} \
 	    REVALIDATE_SECRET=$${REVALIDATE_SECRET:-$(DEV_REVALIDATE_SECRET)} exec $(NPM_BIN)/next dev --port 3000) & pids="$$pids $$!"; \
 	  wait -n $$pids
@@ -94,13 +95,11 @@ openapi-check: install ## Fail when openapi/ differs from what the code generate
 	  if [ $$status -ne 0 ]; then echo "openapi/ is out of date: run 'make openapi' and commit it"; fi; \
 	  exit $$status
 
-$(FRONTEND_STAMP): $(FRONTEND)/package-lock.json
+$(FRONTEND_STAMP): $(FRONTEND)/package-lock.json $(FRONTEND)/package.json
 	@echo "==> Installing the frontend's locked dependencies (npm ci; no browser download)"
-	@cd $(FRONTEND) && export PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 && \
-	  { npm ci --no-audit --no-fund --loglevel=error 2>/dev/null || { \
-	    echo "    npm ci refused the lock file (a registry mirror without other platforms' optional packages?);"; \
-	    echo "    installing the same locked versions with npm install --no-save"; \
-	    npm install --no-save --no-audit --no-fund --loglevel=error; }; }
+	@# Exactly the committed lock, or a loud failure: a fallback would hide drift. Lighthouse's
+	@# trace engine asks for two packages at "latest"; package.json's overrides pin them.
+	@cd $(FRONTEND) && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund --loglevel=error
 	@touch $@
 
 frontend-install: $(FRONTEND_STAMP) ## Install the frontend's locked dependencies (npm ci)
@@ -126,7 +125,18 @@ e2e: install frontend-install ## End-to-end tests: backend + built frontend + Pl
 	@db=$${DATABASE_URL:+a fresh database on the DATABASE_URL server}; echo "==> End-to-end tests on $${db:-SQLite}"
 	@bash $(FRONTEND)/e2e/run.sh
 
-test: check-migrations openapi-check client-check test-backend frontend-test e2e ## Install what the tests need and run every suite
+compose-check: ## Validate docker-compose.yml with Compose's own config command (no engine needed)
+	@if ! command -v docker-compose >/dev/null 2>&1; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    echo "==> Installing docker-compose (to validate docker-compose.yml)"; \
+	    apt-get install -y -qq docker-compose >/dev/null 2>&1 || \
+	      (apt-get update -qq >/dev/null 2>&1 && apt-get install -y -qq docker-compose >/dev/null 2>&1); \
+	  else echo "==> docker-compose is missing: install it (e.g. sudo apt-get install docker-compose)"; exit 1; fi; \
+	fi
+	@echo "==> docker-compose config: validating docker-compose.yml"
+	@POSTGRES_PASSWORD=check SECRET_KEY=check docker-compose -f docker-compose.yml --profile frontend config -q
+
+test: check-migrations openapi-check client-check compose-check test-backend frontend-test e2e ## Install what the tests need and run every suite
 
 lint: install ## Ruff lint and format check
 	@echo "==> ruff check and ruff format --check"
@@ -143,13 +153,15 @@ format: install ## Format and auto-fix the code
 BENCH_DB ?= codecampus_bench
 BENCH_ENV = DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) REDIS_URL=redis://127.0.0.1:6379/11 DEBUG=false LOG_LEVEL=WARNING
 
-bench: install frontend-install bench-tools ## Measure against PostgreSQL + Redis; writes bench/results/latest.{md,json}
+SECTIONS ?=
+
+bench: install frontend-install bench-tools ## Measure against PostgreSQL + Redis; writes bench/results/latest.{md,json} (SECTIONS=grading,... for some)
 	@echo "==> Benchmarks on PostgreSQL (database $(BENCH_DB)) and Redis; not part of make test"
 	@psql -h 127.0.0.1 -U postgres -d postgres -tAc "SELECT 1 FROM pg_database WHERE datname='$(BENCH_DB)'" | grep -q 1 || \
 	  psql -h 127.0.0.1 -U postgres -d postgres -qc 'CREATE DATABASE "$(BENCH_DB)"'
 	@cd $(BACKEND) && $(BENCH_ENV) $(PY) manage.py migrate --noinput -v0
 	@cd $(BACKEND) && $(BENCH_ENV) $(PY) manage.py load_demo >/dev/null
-	@$(BENCH_ENV) $(PY) bench/run.py
+	@$(BENCH_ENV) $(PY) bench/run.py --sections "$(SECTIONS)"
 
 LOADTEST_DB ?= codecampus_loadtest
 LOADTEST_USERS ?= 50

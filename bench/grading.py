@@ -29,7 +29,8 @@ from grading import sandbox
 from grading.engine import grade
 from grading.limits import Limits
 from learning.models import FINAL_STATUSES, Submission
-from learning.services import enrolment_create, submission_create
+from learning.services import enrolment_create
+from learning.submissions import submission_create
 
 RUNS = 40
 QUEUED = 50
@@ -49,22 +50,28 @@ def timed(function) -> float:
 
 
 def sandbox_overhead() -> dict:
+    """A trivial program graded with the whole process layout (the learner's sandbox and
+    the evaluator's, side by side) against the same program run plainly."""
     python = sandbox.sandbox_python()
     plain = [
         timed(lambda: subprocess.run([python, "-I", "-S", "-c", "pass"], check=True))
         for _ in range(RUNS)
     ]
-    boxed = [
+    one = [
         timed(
             lambda: sandbox.run(files={}, argv=[python, "-I", "-S", "-c", "pass"], limits=Limits())
         )
         for _ in range(RUNS)
     ]
+    graded = [
+        timed(lambda: grade(code="", test_cases=TRIVIAL, limits=Limits())) for _ in range(RUNS)
+    ]
     return {
         "isolation": sandbox.active_isolation(),
         "plain_median_ms": round(statistics.median(plain), 1),
-        "sandboxed_median_ms": round(statistics.median(boxed), 1),
-        "overhead_ms": round(statistics.median(boxed) - statistics.median(plain), 1),
+        "one_sandbox_median_ms": round(statistics.median(one), 1),
+        "sandboxed_median_ms": round(statistics.median(graded), 1),
+        "overhead_ms": round(statistics.median(graded) - statistics.median(plain), 1),
     }
 
 
@@ -138,15 +145,65 @@ def throughput(workers_count: int) -> dict:
     }
 
 
+FLOOD = 20
+
+
+def fairness() -> dict:
+    """One learner queues FLOOD submissions, then another learner submits once, with
+    one worker: how many of the flood's runs went ahead of the other learner's."""
+    flooder, exercise = _learner_and_exercise()
+    other, _ = get_user_model().objects.get_or_create(
+        username="bench-other-learner", defaults={"email": "bench-other@example.com"}
+    )
+    enrolment_create(learner=other, course=exercise.lesson.get_parent().specific)
+    Submission.objects.filter(learner__in=[flooder, other]).delete()
+    workers = _start_workers(1)
+    try:
+        with transaction.atomic():
+            flood = [
+                submission_create(learner=flooder, exercise=exercise, code=exercise.solution).pk
+                for _ in range(FLOOD)
+            ]
+        theirs = submission_create(learner=other, exercise=exercise, code=exercise.solution)
+        while (
+            Submission.objects.filter(pk__in=[*flood, theirs.pk])
+            .exclude(status__in=FINAL_STATUSES)
+            .exists()
+        ):
+            time.sleep(0.1)
+    finally:
+        for worker in workers:
+            worker.terminate()
+        for worker in workers:
+            worker.wait(timeout=10)
+    theirs.refresh_from_db()
+    ahead = Submission.objects.filter(
+        pk__in=flood, started_at__lt=theirs.started_at, finished_at__gt=theirs.created_at
+    ).count()
+    runs = [
+        (row.finished_at - row.started_at).total_seconds() * 1000
+        for row in Submission.objects.filter(pk__in=flood)
+    ]
+    return {
+        "flood": FLOOD,
+        "workers": 1,
+        "runs_ahead": ahead,
+        "waited_ms": round((theirs.started_at - theirs.created_at).total_seconds() * 1000, 1),
+        "run_median_ms": round(statistics.median(runs), 1),
+    }
+
+
 def main() -> dict:
     overhead = sandbox_overhead()
     e2e = end_to_end()
+    fair = fairness()
     one = throughput(1)
     two = throughput(2)
     speedup = round(two["per_second"] / one["per_second"], 2)
     return {
         "sandbox": overhead,
         "end_to_end": e2e,
+        "fairness": fair,
         "throughput": [one, two],
         "targets": [
             {
@@ -154,6 +211,12 @@ def main() -> dict:
                 "target": "<= 100 ms",
                 "value": f"{overhead['overhead_ms']} ms",
                 "met": overhead["overhead_ms"] <= 100,
+            },
+            {
+                "name": f"runs of a {FLOOD}-submission flood ahead of another learner's",
+                "target": "<= 1 per worker",
+                "value": f"{fair['runs_ahead']} (1 worker)",
+                "met": fair["runs_ahead"] <= fair["workers"],
             },
             {
                 "name": "2 workers vs 1",

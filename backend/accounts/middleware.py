@@ -10,6 +10,7 @@ The mark is no credential: it says only "ask".
 
 from django.conf import settings
 from django.contrib.auth import SESSION_KEY
+from django.utils.cache import add_never_cache_headers
 
 SIGNED_IN_COOKIE = "signed_in"
 _BROWSER_SESSION_PATHS = ("/api/auth/browser/", "/api/v1/")
@@ -44,3 +45,21 @@ def _keep_mark_in_step(request, response) -> None:
         )
     elif marked and not signed_in:
         response.delete_cookie(SIGNED_IN_COOKIE, samesite="Lax")
+
+
+_PERSONAL_PATHS = ("/api/v1/", "/api/auth/")
+
+
+class PersonalAnswersAreNotCachedMiddleware:
+    """Learning-API and account answers may be personal (a learner's progress, a session
+    envelope): no shared cache or browser cache may keep them. /api/v2/ is public
+    content and keeps its own caching headers."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if request.path.startswith(_PERSONAL_PATHS):
+            add_never_cache_headers(response)
+        return response

@@ -6,6 +6,10 @@ from PIL import UnidentifiedImageError
 from accounts.models import Profile
 
 AVATAR_MAX_BYTES = 2 * 1024 * 1024
+# A few bytes can declare billions of pixels (a decompression bomb): the header's
+# size is checked before any pixel is decoded.
+AVATAR_MAX_PIXELS = 4096 * 4096
+TOO_MANY_PIXELS = "The image must be at most 4096 by 4096 pixels."
 AVATAR_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 
@@ -31,8 +35,13 @@ def _verified_image_format(upload) -> str:
         raise ValidationError({"avatar": ["The image must be at most 2 MB."]})
     try:
         with PillowImage.open(upload) as picture:
+            width, height = picture.size
+            if width * height > AVATAR_MAX_PIXELS:
+                raise ValidationError({"avatar": [TOO_MANY_PIXELS]})
             picture.verify()
             image_format = picture.format
+    except PillowImage.DecompressionBombError as exc:
+        raise ValidationError({"avatar": [TOO_MANY_PIXELS]}) from exc
     except (UnidentifiedImageError, OSError, SyntaxError) as exc:
         raise ValidationError({"avatar": ["Upload a JPEG, PNG or WebP image."]}) from exc
     if image_format not in AVATAR_FORMATS:

@@ -10,7 +10,9 @@ _FALSE_WORDS = {"0", "false", "no", "off"}
 
 
 def env_str(name: str, default: str = "") -> str:
-    return os.environ.get(name, default).strip()
+    """The variable's value, or ``default`` when it is unset *or empty*: compose files and
+    .env templates write ``NAME=`` for "not set", which must not override a default."""
+    return os.environ.get(name, "").strip() or default
 
 
 def env_bool(name: str, default: bool) -> bool:

@@ -12,6 +12,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from accounts.admin_login import RateLimitedAdminLoginView
 from ai.admin_views import wagtail_ai_overrides
 from ai.urls import urlpatterns as ai_urls
+from core.errors import api_not_found
 from core.views import healthz
 from delivery.router import api_router
 from learning.urls import urlpatterns as learning_urls
@@ -33,7 +34,11 @@ urlpatterns = [
     path("api/auth/", include("allauth.headless.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="openapi-schema"),
     path("api/docs/", SpectacularSwaggerView.as_view(url_name="openapi-schema"), name="api-docs"),
-    path("api/redoc/", SpectacularRedocView.as_view(url_name="openapi-schema"), name="api-redoc"),
+    path(
+        "api/redoc/",
+        SpectacularRedocView.as_view(url_name="openapi-schema", template_name="core/redoc.html"),
+        name="api-redoc",
+    ),
     path("healthz/", healthz, name="healthz"),
 ]
 
@@ -41,6 +46,10 @@ if settings.BENCH_STOCK_API:
     from delivery.stock import stock_router
 
     urlpatterns += [path("bench/stock/v2/", stock_router.urls)]
+
+# Anything else under /api/ is the JSON 404 (with DEBUG on too, where Django would
+# answer its HTML page), and so is a malformed id in a known route.
+urlpatterns += [re_path(r"^api/", api_not_found)]
 
 if settings.SERVE_MEDIA:
     urlpatterns += [

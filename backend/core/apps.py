@@ -3,3 +3,8 @@ from django.apps import AppConfig
 
 class CoreConfig(AppConfig):
     name = "core"
+
+    def ready(self):
+        from core.database import connect_signals
+
+        connect_signals()

@@ -137,6 +137,8 @@ def api_exception_handler(exc, context) -> Response | None:
 def _code_of(exc) -> str:
     if isinstance(exc, (Http404, exceptions.NotFound)):
         return "not_found"
+    if isinstance(exc, exceptions.PermissionDenied) and exc.default_code != "permission_denied":
+        return exc.default_code
     if isinstance(exc, (PermissionDenied, exceptions.PermissionDenied)):
         return "permission_denied"
     if isinstance(exc, exceptions.APIException):
@@ -154,6 +156,23 @@ def permission_denied(request, exception=None):
 
 def page_not_found(request, exception=None):
     return error_response(status_code=404, code="not_found")
+
+
+def api_not_found(request, *args, **kwargs):
+    return error_response(status_code=404, code="not_found")
+
+
+def csrf_failure(request, reason=""):
+    """CSRF_FAILURE_VIEW: our JSON 403 under /api/, Django's page elsewhere (the admin)."""
+    if request.path.startswith("/api/"):
+        return error_response(
+            status_code=403,
+            code="csrf_failed",
+            message="CSRF check failed: send the csrftoken cookie's value as X-CSRFToken.",
+        )
+    from django.views.csrf import csrf_failure as django_csrf_failure
+
+    return django_csrf_failure(request, reason=reason)
 
 
 def server_error(request):

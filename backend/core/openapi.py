@@ -1,5 +1,6 @@
 """OpenAPI helpers shared by every API app: the error schema and the auth schemes."""
 
+from drf_spectacular.authentication import SessionScheme
 from drf_spectacular.extensions import OpenApiAuthenticationExtension
 from drf_spectacular.utils import (
     OpenApiExample,
@@ -86,6 +87,12 @@ class SessionTokenScheme(OpenApiAuthenticationExtension):
             "name": "X-Session-Token",
             "description": "Session token from allauth's app API (/api/auth/app/v1/).",
         }
+
+
+class CsrfSessionScheme(SessionScheme):
+    """Our session authentication is DRF's, with a CSRF refusal of its own code."""
+
+    target_class = "core.authentication.SessionAuthentication"
 
 
 class PageMetaSerializer(serializers.Serializer):

@@ -3,6 +3,10 @@ then the right behaviour in the grader."""
 
 from django.core.exceptions import ValidationError
 
+from grading.engine import grade
+from grading.limits import Limits
+from grading.sandbox import SandboxUnavailable
+
 
 def validate_exercise_shape(exercise) -> None:
     """Refuse exercises that cannot be graded: no tests, duplicate test names, no solution,
@@ -30,10 +34,6 @@ def validate_exercise_shape(exercise) -> None:
 def validate_exercise_behaviour(exercise) -> None:
     """Grade the reference solution and the starter code with the learners' engine:
     the solution must pass every test and the starter code must fail at least one."""
-    from grading.engine import grade
-    from grading.limits import Limits
-    from grading.sandbox import SandboxUnavailable
-
     test_cases = [dict(block.value) for block in exercise.test_cases]
     limits = Limits.for_exercise(exercise)
     try:

@@ -32,6 +32,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Locale, Page
 
 from core.errors import api_exception_handler
+from core.ids import is_database_id
 from delivery import openapi
 from delivery.filters import PageFiltersBackend
 from delivery.prefetch import prefetched_references
@@ -73,6 +74,10 @@ class ReaderAPIMixin:
         # PostgreSQL refuses NUL in text, so a %00 in any filter or search was a 500.
         if any("\x00" in value for _, values in request.GET.lists() for value in values):
             raise BadRequestError("query parameters must not contain NUL characters")
+        # Wagtail slices by any offset it can parse; beyond 2**63 databases overflow.
+        offset = request.GET.get("offset", "")
+        if offset.isdigit() and int(offset) > MAX_OFFSET:
+            raise BadRequestError(f"offset must be at most {MAX_OFFSET}")
 
     def find_object(self, queryset, request):
         if "id" in request.GET and not _is_database_id(request.GET["id"]):
@@ -102,11 +107,12 @@ def _frozen(fields_config):
 
 
 MAX_DATABASE_ID = 2**31 - 1
+MAX_OFFSET = 2**31 - 1
 UNKNOWN_SITE = "site must be the hostname[:port] of one of our sites"
 
 
 def _is_database_id(value: str) -> bool:
-    return value.isascii() and value.isdigit() and 0 < int(value) <= MAX_DATABASE_ID
+    return is_database_id(value, maximum=MAX_DATABASE_ID)
 
 
 def _check_search_parameters(query) -> None:

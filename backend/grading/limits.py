@@ -2,6 +2,10 @@ from dataclasses import dataclass
 
 from django.conf import settings
 
+# What the sandbox's own processes (bubblewrap, the interpreter's
+# start-up) need in a run's cgroup beyond the learner's budget.
+_CGROUP_OVERHEAD_BYTES = 64 * 1024 * 1024
+
 
 @dataclass(frozen=True)
 class Limits:
@@ -15,6 +19,17 @@ class Limits:
     max_open_files: int = 64
     max_output_bytes: int = 256 * 1024
     workdir_bytes: int = 8 * 1024 * 1024
+    shm_bytes: int = 1024 * 1024
+
+    @property
+    def cgroup_memory_bytes(self) -> int:
+        """Everything the run may hold at once: its memory and every byte it may write."""
+        return (
+            self.memory_mb * 1024 * 1024
+            + self.workdir_bytes
+            + self.shm_bytes
+            + _CGROUP_OVERHEAD_BYTES
+        )
 
     @classmethod
     def for_exercise(cls, exercise) -> "Limits":

@@ -8,7 +8,13 @@ from django.utils import timezone
 
 from courses.models import CoursePage, Exercise, LessonPage
 from delivery.visibility import public_pages
-from learning.models import ActivityDay, Enrolment, LessonCompletion, Submission
+from learning.models import (
+    ActivityDay,
+    Enrolment,
+    LessonCompletion,
+    Submission,
+    SubmissionStatus,
+)
 
 
 def course_list():
@@ -49,6 +55,17 @@ def learner_enrolments(*, learner):
 
 def is_enrolled(*, learner, course_id: int) -> bool:
     return Enrolment.objects.filter(learner=learner, course_id=course_id).exists()
+
+
+def unpassed_exercise_ids(*, learner, lesson: LessonPage) -> set[int]:
+    """The lesson's exercises that ``learner`` has no passed submission for."""
+    exercise_ids = set(Exercise.objects.filter(lesson_id=lesson.pk).values_list("pk", flat=True))
+    if not exercise_ids:
+        return set()
+    passed = Submission.objects.filter(
+        learner=learner, exercise_id__in=exercise_ids, status=SubmissionStatus.PASSED
+    ).values_list("exercise_id", flat=True)
+    return exercise_ids - set(passed)
 
 
 def completed_lesson_ids(*, learner, course_ids) -> set[int]:

@@ -173,6 +173,27 @@ class CompletionSerializer(serializers.Serializer):
     completed_at = serializers.DateTimeField()
 
 
+class CodeErrorSerializer(serializers.Serializer):
+    """An error the learner's code raised: its type, message and the line it came from."""
+
+    type = serializers.CharField()
+    message = serializers.CharField(allow_blank=True)
+    line = serializers.IntegerField(allow_null=True)
+    text = serializers.CharField(required=False, allow_blank=True)
+
+
+class TestDetailSerializer(serializers.Serializer):
+    """Why a visible test failed: the call with the expected and the actual value
+    (``seconds_in_days(1)``: expected ``86400``, got ``2``, as Python reprs), or the
+    error the learner's code raised."""
+
+    call = serializers.CharField(required=False)
+    operator = serializers.ChoiceField(choices=["==", "!=", "is", "is not", "in"], required=False)
+    expected = serializers.CharField(required=False)
+    actual = serializers.CharField(required=False)
+    error = CodeErrorSerializer(required=False)
+
+
 class TestResultSerializer(serializers.Serializer):
     name = serializers.CharField()
     status = serializers.ChoiceField(choices=["passed", "failed", "error"])
@@ -181,6 +202,7 @@ class TestResultSerializer(serializers.Serializer):
     message = serializers.CharField(allow_blank=True, required=False)
     output = serializers.CharField(allow_blank=True, required=False)
     duration_ms = serializers.IntegerField(required=False)
+    detail = TestDetailSerializer(required=False, allow_null=True)
 
 
 class SubmissionSerializer(serializers.ModelSerializer):

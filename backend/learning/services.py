@@ -3,16 +3,13 @@ uniqueness lives in database constraints, and a lost race reads the winner's row
 
 import datetime
 
-from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from courses.models import CoursePage, Exercise, LessonPage
-from grading.services import submission_enqueue
-from learning.errors import NotEnrolled
-from learning.models import ActivityDay, Enrolment, LessonCompletion, Submission
-from learning.selectors import is_enrolled, lesson_course
+from courses.models import CoursePage, LessonPage
+from learning.errors import ExercisesNotPassed, NotEnrolled
+from learning.models import ActivityDay, Enrolment, LessonCompletion
+from learning.selectors import is_enrolled, lesson_course, unpassed_exercise_ids
 
 
 def _get_or_create(model, **fields):
@@ -40,10 +37,13 @@ def enrolment_delete(*, learner, course: CoursePage) -> bool:
 
 
 def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, bool]:
-    """Mark ``lesson`` complete for an enrolled learner; repeating it changes nothing."""
+    """Mark ``lesson`` complete for an enrolled learner; repeating it changes nothing.
+    A lesson with exercises is complete only once each has a passed submission."""
     course = lesson_course(lesson=lesson)
     if not is_enrolled(learner=learner, course_id=course.pk):
         raise NotEnrolled()
+    if unpassed_exercise_ids(learner=learner, lesson=lesson):
+        raise ExercisesNotPassed()
     with transaction.atomic():
         completion, created = _get_or_create(
             LessonCompletion, learner=learner, lesson=lesson, course=course
@@ -51,33 +51,3 @@ def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, b
         if created:
             activity_record(learner=learner)
     return completion, created
-
-
-def _check_code_size(code: str) -> None:
-    limit = settings.SUBMISSION_MAX_CODE_BYTES
-    if len(code.encode("utf-8")) > limit:
-        raise ValidationError({"code": [f"Code must be at most {limit // 1024} KB."]})
-
-
-def submission_create(*, learner, exercise: Exercise, code: str) -> Submission:
-    """Store ``code`` for ``exercise`` as a queued submission and hand it to the grader
-    once the transaction commits."""
-    _check_code_size(code)
-    lesson = exercise.lesson
-    course = lesson_course(lesson=lesson)
-    if not is_enrolled(learner=learner, course_id=course.pk):
-        raise NotEnrolled()
-    with transaction.atomic():
-        submission = Submission.objects.create(
-            learner=learner,
-            exercise=exercise,
-            lesson=lesson,
-            course=course,
-            exercise_title=exercise.title,
-            lesson_title=lesson.title,
-            course_title=course.title,
-            code=code,
-        )
-        activity_record(learner=learner)
-        submission_enqueue(submission_id=submission.pk)
-    return submission

@@ -1,29 +1,30 @@
-from django.urls import path
+from django.urls import path, register_converter
 
 from accounts.views import AvatarView, MeView
+from core.ids import DatabaseIdConverter
 from learning import views
+
+register_converter(DatabaseIdConverter, "id")
 
 urlpatterns = [
     path("courses/", views.CourseListView.as_view(), name="course-list"),
-    path("courses/<int:course_id>/", views.CourseDetailView.as_view(), name="course-detail"),
+    path("courses/<id:course_id>/", views.CourseDetailView.as_view(), name="course-detail"),
     path(
-        "courses/<int:course_id>/enrolment/",
+        "courses/<id:course_id>/enrolment/",
         views.EnrolmentView.as_view(),
         name="course-enrolment",
     ),
     path("enrolments/", views.EnrolmentListView.as_view(), name="enrolment-list"),
-    path("lessons/<int:lesson_id>/", views.LessonDetailView.as_view(), name="lesson-detail"),
+    path("lessons/<id:lesson_id>/", views.LessonDetailView.as_view(), name="lesson-detail"),
     path(
-        "lessons/<int:lesson_id>/completion/",
+        "lessons/<id:lesson_id>/completion/",
         views.LessonCompletionView.as_view(),
         name="lesson-completion",
     ),
-    path(
-        "exercises/<int:exercise_id>/", views.ExerciseDetailView.as_view(), name="exercise-detail"
-    ),
+    path("exercises/<id:exercise_id>/", views.ExerciseDetailView.as_view(), name="exercise-detail"),
     path("submissions/", views.SubmissionListView.as_view(), name="submission-list"),
     path(
-        "submissions/<int:submission_id>/",
+        "submissions/<id:submission_id>/",
         views.SubmissionDetailView.as_view(),
         name="submission-detail",
     ),

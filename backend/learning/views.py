@@ -10,12 +10,13 @@ from rest_framework.views import APIView
 from wagtail.rich_text import expand_db_html
 
 from core.choices import Difficulty
+from core.ids import is_database_id
 from core.openapi import PAGE_PARAMETERS, errors, paginated
 from core.ordering import order_parameter, ordered
 from courses.models import CoursePage
 from delivery.images import attach_renditions, loaded_images
 from delivery.prefetch import prefetched_references
-from learning import selectors, serializers, services
+from learning import selectors, serializers, services, submissions
 from learning.models import SubmissionStatus
 
 COURSE_ORDERING = ("title", "first_published_at")
@@ -284,8 +285,8 @@ class SubmissionListView(GenericAPIView):
         queryset = selectors.submission_list(user=self.request.user)
         params = self.request.query_params
         if (exercise := params.get("exercise")) is not None:
-            if not exercise.isdigit():
-                raise ValidationError({"exercise": ["Must be an integer."]})
+            if not is_database_id(exercise):
+                raise ValidationError({"exercise": ["Must be a positive integer id."]})
             queryset = queryset.filter(exercise_id=int(exercise))
         if (wanted := params.get("status")) is not None:
             if wanted not in SubmissionStatus.values:
@@ -331,7 +332,7 @@ class SubmissionListView(GenericAPIView):
         exercise = selectors.exercise_get(exercise_id=payload.validated_data["exercise"])
         if exercise is None:
             raise NotFound()
-        submission = services.submission_create(
+        submission = submissions.submission_create(
             learner=request.user, exercise=exercise, code=payload.validated_data["code"]
         )
         submission.refresh_from_db()

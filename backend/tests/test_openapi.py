@@ -12,7 +12,7 @@ def schema():
 
 
 def _openapi_path(route: str) -> str:
-    return "/" + re.sub(r"<int:(\w+)>", r"{\1}", route)
+    return "/" + re.sub(r"<(?:int|id):(\w+)>", r"{\1}", route)
 
 
 def test_every_learning_api_operation_is_documented(schema):

@@ -4,7 +4,8 @@ import jsonschema
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
-from learning.services import enrolment_create, submission_create
+from learning.services import enrolment_create
+from learning.submissions import submission_create
 from tests.delivery.test_blocks import every_block  # noqa: F401 - fixture
 from tests.factories import ImageFactory
 

@@ -3,7 +3,7 @@ import { expectAccessible, screenshot } from "./helpers";
 
 const PASSING = "def seconds_in_days(days):\n    return days * 86400\n";
 
-test("a learner signs up, enrols, completes a lesson and passes an exercise", async ({ page }) => {
+test("a learner signs up, enrols, passes a lesson's exercise and so completes the lesson", async ({ page }) => {
   const email = `learner-${Date.now()}@example.com`;
 
   await page.goto("/courses/");
@@ -26,8 +26,9 @@ test("a learner signs up, enrols, completes a lesson and passes an exercise", as
 
   await page.getByRole("link", { name: "Start the first lesson" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Values and variables" })).toBeVisible();
-  await page.getByRole("button", { name: "Mark complete" }).click();
-  await expect(page.getByText("You completed this lesson.")).toBeVisible();
+  // A lesson with an exercise is completed by passing it, not by a button.
+  await expect(page.getByText("Pass the exercise above to complete this lesson.")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Mark complete" })).toHaveCount(0);
   await screenshot(page, "lesson");
   await expectAccessible(page);
 
@@ -56,6 +57,11 @@ test("a learner signs up, enrols, completes a lesson and passes an exercise", as
     expect(polls.at(-1)).toBe("failed");
   }
   await expect(page.getByText(/Hidden test 1: (passed|failed)/).first()).toBeVisible();
+  // The failing visible test shows the call, the expected and the actual value.
+  const oneDay = page.locator(".results li").filter({ hasText: "one day" });
+  await expect(oneDay.locator(".comparison")).toContainText("seconds_in_days(1)");
+  await expect(oneDay.locator(".comparison dd").nth(1)).toHaveText("86400");
+  await expect(oneDay.locator(".comparison dd").nth(2)).toHaveText("0");
 
   // A hint for the failing submission, from the offline engine (no AI key here), labelled as such.
   await page.getByRole("button", { name: "Get a hint" }).click();
@@ -74,6 +80,9 @@ test("a learner signs up, enrols, completes a lesson and passes an exercise", as
   await expect(page.locator("#result-heading")).toContainText("Passed");
   await screenshot(page, "exercise");
   await expectAccessible(page);
+
+  await page.goto("/courses/python-from-scratch/values-and-variables/");
+  await expect(page.getByText("You completed this lesson.")).toBeVisible();
 
   await page.goto("/dashboard/");
   await expect(page.getByText(/1 of 5 lessons \(20%\)/)).toBeVisible();

@@ -72,6 +72,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "corsheaders.middleware.CorsMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "core.surrogates.RejectLoneSurrogatesMiddleware",
     # Public content responses from the cache; inside CORS so cached ones get its headers.
     "delivery.cache.ContentCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -79,6 +80,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SignedInMarkMiddleware",
+    "accounts.middleware.PersonalAnswersAreNotCachedMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -131,6 +133,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("DATA_UPLOAD_MAX_MEMORY_SIZE", 2 * 1024 * 
 CORS_URLS_REGEX = r"^/api/.*$"
 CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS", [FRONTEND_URL])
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", [FRONTEND_URL])
+CSRF_FAILURE_VIEW = "core.errors.csrf_failure"
 
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
@@ -145,7 +148,7 @@ REST_FRAMEWORK = {
     # Browsers use the session cookie (with CSRF); apps send allauth's X-Session-Token.
     "DEFAULT_AUTHENTICATION_CLASSES": [
         "core.authentication.SessionTokenAuthentication",
-        "rest_framework.authentication.SessionAuthentication",
+        "core.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "core.pagination.MetaPagination",
@@ -154,8 +157,16 @@ REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
 
+# The admin asks no other host for anything: no Gravatar pictures, no update check.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+WAGTAIL_ENABLE_UPDATE_CHECK = False
+
 SPECTACULAR_SETTINGS = {
     "TITLE": "CodeCampus API",
+    # <id:...> in routes (core/ids.py): a positive integer within a bigint's range.
+    "PATH_CONVERTER_OVERRIDES": {
+        "id": {"type": "integer", "format": "int64", "minimum": 1, "maximum": 2**63 - 1}
+    },
     "DESCRIPTION": (
         "Content API (`/api/v2/`, Wagtail's, published public content only) and learning "
         "API (`/api/v1/`). Errors always use the Error schema. Browsers "
@@ -292,13 +303,17 @@ WAGTAIL_AI = wagtail_ai_settings(
     api_key=OPENAI_API_KEY, base_url=AI_BASE_URL, model=AI_MODEL, timeout=AI_TIMEOUT_SECONDS
 )
 
-# Grading learner code (see grading/sandbox.py). "auto" uses bubblewrap when it
-# works here; without it, grading needs GRADING_ALLOW_UNISOLATED, which
-# production refuses by default.
+# Grading learner code (see docs/grading.md). "auto" uses bubblewrap when it
+# works here; without it nothing is graded unless GRADING_ALLOW_UNISOLATED is
+# set, in every environment (learner code could then read this machine's files).
 GRADING_ISOLATION = env_str("GRADING_ISOLATION", "auto")
 GRADING_ALLOW_UNISOLATED = env_bool("GRADING_ALLOW_UNISOLATED", False)
 GRADING_PYTHON = env_str("GRADING_PYTHON")
-GRADING_SANDBOX_UID = env_int("GRADING_SANDBOX_UID", 65534)
+# A root worker runs each sandbox as a uid of its own from this range (isolation.py).
+GRADING_UID_POOL_START = env_int("GRADING_UID_POOL_START", 61000, minimum=1000)
+GRADING_UID_POOL_SIZE = env_int("GRADING_UID_POOL_SIZE", 64, minimum=2)
+# Per-run cgroups (memory and processes) where the kernel lets this process make them.
+GRADING_CGROUPS = env_bool("GRADING_CGROUPS", True)
 GRADING_MAX_CPU_SECONDS = env_int("GRADING_MAX_CPU_SECONDS", 10)
 GRADING_MAX_MEMORY_MB = env_int("GRADING_MAX_MEMORY_MB", 512)
 # A submission whose worker vanished is retried after this long, at most

@@ -9,6 +9,4 @@ DEBUG = env_bool("DEBUG", True)
 # A fixed key is acceptable here only because production.py refuses it.
 SECRET_KEY = env_str("SECRET_KEY", "django-insecure-development-only-key-never-use-in-production")
 SERVE_MEDIA = env_bool("SERVE_MEDIA", True)
-# A developer machine without bubblewrap still grades, and `make dev` says so.
-GRADING_ALLOW_UNISOLATED = env_bool("GRADING_ALLOW_UNISOLATED", True)
 EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"

@@ -1,11 +1,13 @@
 import io
+import struct
+import zlib
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image as PillowImage
 
 from accounts.models import Profile
-from accounts.services import AVATAR_MAX_BYTES
+from accounts.services import AVATAR_MAX_BYTES, TOO_MANY_PIXELS
 
 
 def _png(size=(64, 64)):
@@ -69,3 +71,30 @@ def test_avatar_can_be_removed(learner_client):
     response = learner_client.delete("/api/v1/me/avatar/")
 
     assert response.json()["avatar_url"] is None
+
+
+def _png_declaring(width: int, height: int) -> bytes:
+    """A tiny PNG whose header declares a huge image (a decompression bomb)."""
+
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        body = kind + data
+        return struct.pack(">I", len(data)) + body + struct.pack(">I", zlib.crc32(body))
+
+    header = struct.pack(">IIBBBBB", width, height, 8, 0, 0, 0, 0)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b""))
+        + (chunk(b"IEND", b""))
+    )
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("size", [(20000, 20000), (5000, 5000), (4097, 4096)])
+def test_an_avatar_declaring_too_many_pixels_is_a_400(learner_client, size):
+    bomb = SimpleUploadedFile("bomb.png", _png_declaring(*size), content_type="image/png")
+
+    response = learner_client.put("/api/v1/me/avatar/", {"avatar": bomb}, format="multipart")
+
+    assert response.status_code == 400
+    assert response.json()["fields"] == {"avatar": [TOO_MANY_PIXELS]}

@@ -85,3 +85,22 @@ def test_logging_out_or_losing_the_session_clears_the_mark(ada):
     client.cookies.pop("sessionid")
     client.get("/api/v1/enrolments/")
     assert not _marked(client)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "path", ["/api/v1/dashboard/", "/api/v1/courses/", f"{BROWSER}/auth/session", "/api/v1/nope/"]
+)
+def test_personal_answers_are_never_cached(ada, path):
+    client = Client()
+    _login(client)
+
+    cache_control = client.get(path)["Cache-Control"]
+
+    assert "private" in cache_control
+    assert "no-store" in cache_control
+
+
+@pytest.mark.django_db
+def test_public_content_stays_cacheable(home):
+    assert "public" in Client().get("/api/v2/pages/")["Cache-Control"]

@@ -1,3 +1,9 @@
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 
@@ -8,6 +14,7 @@ from config.env import (
     env_bool,
     env_int,
     env_list,
+    env_str,
 )
 
 
@@ -104,3 +111,30 @@ def test_a_sqlite_database_url_gets_the_concurrency_options(monkeypatch):
     monkeypatch.setenv("DATABASE_URL", "sqlite:////tmp/e2e.sqlite3")
 
     assert database_settings(sqlite_path="unused")["OPTIONS"] == SQLITE_OPTIONS
+
+
+def test_an_empty_variable_is_unset_and_keeps_the_default(monkeypatch):
+    # docker-compose.yml passes AI_MODEL: ${AI_MODEL:-} and .env.example has AI_MODEL=.
+    monkeypatch.setenv("AI_MODEL", "")
+    monkeypatch.setenv("CACHE_KEY_PREFIX", "  ")
+
+    assert env_str("AI_MODEL", "gpt-4o-mini") == "gpt-4o-mini"
+    assert env_str("CACHE_KEY_PREFIX", "codecampus") == "codecampus"
+
+
+def test_the_compose_environment_keeps_the_default_ai_model():
+    """Every ${VAR:-} in docker-compose.yml, as compose passes it when .env leaves it empty."""
+    compose = (Path(__file__).resolve().parents[3] / "docker-compose.yml").read_text()
+    empty = dict.fromkeys(re.findall(r"\$\{([A-Z_]+):-\}", compose), "")
+    settings_source = "import config.settings.base as s; print(s.AI_MODEL)"
+    shown = subprocess.run(
+        [sys.executable, "-c", settings_source],
+        cwd=Path(__file__).resolve().parents[2],
+        env={**os.environ, **empty},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+
+    assert "AI_MODEL" in empty
+    assert shown.stdout.strip().splitlines()[-1] == "gpt-4o-mini"

@@ -32,14 +32,23 @@ def test_the_score_is_the_weighted_share_of_passed_tests():
     assert result.score == 40  # 2 of 5 weight points
 
 
-def test_failures_say_which_assertion_failed_and_keep_printed_output():
+def test_failures_show_the_call_the_expected_and_the_actual_value_and_keep_printed_output():
     code = "def add(a, b):\n    print('adding', a, b)\n    return 0\n"
 
     first = grade(code=code, test_cases=TESTS, limits=LIMITS).tests[0]
 
     assert first.status == "failed"
-    assert "assert add(2, 3) == 5" in first.message
+    assert first.message == "add(2, 3): expected 5, got 0"
+    assert first.detail == {"call": "add(2, 3)", "operator": "==", "expected": "5", "actual": "0"}
     assert first.output == "adding 2 3\n"
+
+
+def test_an_assertion_that_is_no_comparison_names_its_line():
+    tests = [case("positive", "assert add(1, 1) > 0")]
+
+    result = grade(code="def add(a, b):\n    return -1\n", test_cases=tests, limits=LIMITS)
+
+    assert result.tests[0].message == "Assertion failed: assert add(1, 1) > 0"
 
 
 def test_hidden_tests_show_learners_only_pass_or_fail():

@@ -1,5 +1,7 @@
 """Each attack is contained and reported, and the next submission grades normally."""
 
+import os
+
 import pytest
 
 from grading.engine import grade
@@ -13,9 +15,10 @@ CHECK = [{"name": "answer", "code": "assert answer() == 42", "hidden": False, "w
 HONEST = "def answer():\n    return 42\n"
 
 
-def _probe(source: str) -> dict:
-    """Run an attack whose outcome the test code asserts; the test passes if contained."""
-    return {"name": "contained", "code": source, "hidden": False, "weight": 1}
+def _contained(attack: str) -> bool:
+    """Run an attack in the learner's process that raises if it succeeds; True if it was
+    contained (the honest code after it then passes)."""
+    return _grade(attack + "\n" + HONEST).status == "passed"
 
 
 def _grade(code, tests=CHECK):
@@ -55,7 +58,7 @@ def test_a_flood_of_output_is_cut_off():
 
 
 def test_writing_outside_the_working_directory_fails():
-    attack = _probe(
+    attack = (
         "import os\n"
         "for path in ['/usr/evil', '/input/evil', '/evil', '/proc/evil']:\n"
         "    try:\n"
@@ -66,11 +69,11 @@ def test_writing_outside_the_working_directory_fails():
         "open('scratch.txt', 'w').write('allowed')\n"
     )
 
-    assert _grade("", [attack]).status == "passed"
+    assert _contained(attack)
 
 
 def test_the_project_settings_environment_and_dotenv_are_invisible():
-    attack = _probe(
+    attack = (
         "import os\n"
         "assert not any(key in os.environ for key in "
         "['SECRET_KEY', 'DATABASE_URL', 'REDIS_URL', 'OPENAI_API_KEY'])\n"
@@ -80,11 +83,11 @@ def test_the_project_settings_environment_and_dotenv_are_invisible():
         "    assert not os.path.exists(path), path\n"
     )
 
-    assert _grade("", [attack]).status == "passed"
+    assert _contained(attack)
 
 
 def test_no_socket_reaches_our_services_or_the_outside():
-    attack = _probe(
+    attack = (
         "import socket\n"
         "for host, port in [('127.0.0.1', 5432), ('127.0.0.1', 6379), ('127.0.0.1', 8000),"
         " ('1.1.1.1', 80), ('::1', 5432)]:\n"
@@ -98,7 +101,7 @@ def test_no_socket_reaches_our_services_or_the_outside():
         "        pass\n"
     )
 
-    assert _grade("", [attack]).status == "passed"
+    assert _contained(attack)
 
 
 def test_a_ctypes_segfault_is_reported_as_a_crash():
@@ -115,7 +118,7 @@ def test_killing_the_parent_only_ends_this_submission():
 
 
 def test_the_projects_django_settings_cannot_be_imported():
-    attack = _probe(
+    attack = (
         "try:\n"
         "    import config.settings.base\n"
         "    raise AssertionError('imported the settings')\n"
@@ -128,7 +131,7 @@ def test_the_projects_django_settings_cannot_be_imported():
         "    pass\n"
     )
 
-    assert _grade("", [attack]).status == "passed"
+    assert _contained(attack)
 
 
 def test_sleeping_past_the_wall_clock_times_out():
@@ -138,8 +141,38 @@ def test_sleeping_past_the_wall_clock_times_out():
     assert result.duration_ms < 10_000
 
 
+def _zombie_children() -> list[int]:
+    zombies = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat", encoding="ascii", errors="replace") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        if fields[0] == "Z" and int(fields[1]) == os.getpid():
+            zombies.append(int(entry))
+    return zombies
+
+
+def test_a_killed_run_leaves_no_process_behind_not_even_a_zombie():
+    forks = (
+        "import os, time\n"
+        "for _ in range(5):\n"
+        "    if os.fork() == 0:\n"
+        "        time.sleep(60)\n"
+        "time.sleep(60)\n"
+    )
+
+    before = set(_zombie_children())
+
+    assert _grade(forks).status == "timeout"
+    assert set(_zombie_children()) - before == set()
+
+
 def test_symlinks_cannot_reach_outside_the_sandbox():
-    attack = _probe(
+    attack = (
         "import os\n"
         "os.symlink('/work/main/backend/config/settings/base.py', 'settings')\n"
         "os.symlink('/etc/shadow', 'shadow')\n"
@@ -151,4 +184,4 @@ def test_symlinks_cannot_reach_outside_the_sandbox():
         "        pass\n"
     )
 
-    assert _grade("", [attack]).status == "passed"
+    assert _contained(attack)

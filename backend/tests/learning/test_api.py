@@ -2,8 +2,9 @@ import pytest
 from rest_framework.test import APIClient
 
 from learning.models import Enrolment, LessonCompletion, Submission
-from learning.services import enrolment_create, submission_create
-from tests.factories import LessonPageFactory, make_exercise, make_test_case
+from learning.services import enrolment_create
+from learning.submissions import submission_create
+from tests.factories import LessonPageFactory, make_exercise, make_test_case, reading_lesson
 
 V1 = "/api/v1"
 
@@ -116,11 +117,32 @@ def test_enrol_is_idempotent_and_unenrol_removes_it(learner_client, learner, cou
 
 @pytest.mark.django_db
 def test_completing_a_lesson_is_idempotent(learner_client, enrolled, lessons):
-    url = f"{V1}/lessons/{lessons[0].pk}/completion/"
+    url = f"{V1}/lessons/{reading_lesson(lessons[0]).pk}/completion/"
 
     assert learner_client.put(url).status_code == 201
     assert learner_client.put(url).status_code == 200
     assert LessonCompletion.objects.filter(learner=enrolled).count() == 1
+
+
+@pytest.mark.django_db
+def test_a_lesson_with_exercises_is_completed_by_passing_them_not_by_request(
+    learner_client, enrolled, lessons, django_capture_on_commit_callbacks
+):
+    url = f"{V1}/lessons/{lessons[0].pk}/completion/"
+    exercise = lessons[0].exercises.get()
+
+    refused = learner_client.put(url)
+    with django_capture_on_commit_callbacks(execute=True):
+        learner_client.post(
+            f"{V1}/submissions/",
+            {"exercise": exercise.pk, "code": "def answer():\n    return 42\n"},
+            format="json",
+        )
+
+    assert refused.status_code == 409
+    assert refused.json()["code"] == "exercises_not_passed"
+    assert LessonCompletion.objects.filter(learner=enrolled, lesson=lessons[0]).exists()
+    assert learner_client.put(url).status_code == 200
 
 
 @pytest.mark.django_db
@@ -208,7 +230,7 @@ def test_submission_list_filters_by_exercise_and_status(learner_client, enrolled
 
 @pytest.mark.django_db
 def test_progress_and_dashboard_summarise_the_learner(learner_client, enrolled, lessons):
-    learner_client.put(f"{V1}/lessons/{lessons[0].pk}/completion/")
+    learner_client.put(f"{V1}/lessons/{reading_lesson(lessons[0]).pk}/completion/")
 
     progress = learner_client.get(f"{V1}/progress/").json()
     dashboard = learner_client.get(f"{V1}/dashboard/").json()

@@ -7,7 +7,9 @@ import pytest
 from django.db import connection, connections
 
 from learning.models import ActivityDay, Enrolment, LessonCompletion, Submission
-from learning.services import enrolment_create, lesson_complete, submission_create
+from learning.services import enrolment_create, lesson_complete
+from learning.submissions import submission_create
+from tests.factories import reading_lesson
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -43,7 +45,8 @@ def test_concurrent_enrolments_create_exactly_one(learner, course):
 def test_concurrent_completions_create_exactly_one(learner, course, lessons):
     enrolment_create(learner=learner, course=course)
 
-    results = _race(lambda: lesson_complete(learner=learner, lesson=lessons[0]))
+    lesson = reading_lesson(lessons[0])
+    results = _race(lambda: lesson_complete(learner=learner, lesson=lesson))
 
     assert LessonCompletion.objects.filter(learner=learner).count() == 1
     assert sum(created for _completion, created in results) == 1

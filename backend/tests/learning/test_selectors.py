@@ -5,6 +5,7 @@ import pytest
 from learning.models import ActivityDay
 from learning.selectors import course_progress, learner_streak
 from learning.services import enrolment_create, lesson_complete
+from tests.factories import reading_lesson
 
 TODAY = datetime.date(2026, 11, 23)
 
@@ -17,8 +18,8 @@ def _activity(learner, *days_ago):
 @pytest.mark.django_db
 def test_progress_counts_completed_lessons_and_resumes_at_the_first_gap(learner, course, lessons):
     enrolment_create(learner=learner, course=course)
-    lesson_complete(learner=learner, lesson=lessons[0])
-    lesson_complete(learner=learner, lesson=lessons[2])
+    lesson_complete(learner=learner, lesson=reading_lesson(lessons[0]))
+    lesson_complete(learner=learner, lesson=reading_lesson(lessons[2]))
 
     progress = course_progress(learner=learner, course=course)
 

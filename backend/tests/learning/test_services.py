@@ -4,12 +4,9 @@ from django.test import override_settings
 
 from learning.errors import NotEnrolled
 from learning.models import ActivityDay, Enrolment, LessonCompletion, Submission
-from learning.services import (
-    enrolment_create,
-    enrolment_delete,
-    lesson_complete,
-    submission_create,
-)
+from learning.services import enrolment_create, enrolment_delete, lesson_complete
+from learning.submissions import submission_create
+from tests.factories import reading_lesson
 
 
 @pytest.mark.django_db
@@ -40,6 +37,7 @@ def test_lesson_complete_needs_an_enrolment(learner, lessons):
 def test_lesson_complete_is_idempotent_and_records_activity(learner, course, lessons):
     enrolment_create(learner=learner, course=course)
 
+    reading_lesson(lessons[0])
     _, created_first = lesson_complete(learner=learner, lesson=lessons[0])
     _, created_second = lesson_complete(learner=learner, lesson=lessons[0])
 

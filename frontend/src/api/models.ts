@@ -218,6 +218,17 @@ export type Exercise = z.infer<typeof exerciseSchema>;
 export const submissionStatuses = ["queued", "running", "passed", "failed", "error", "timeout", "memory"] as const;
 export type SubmissionStatus = (typeof submissionStatuses)[number];
 
+export const testDetailSchema = z.object({
+  call: z.string().optional(),
+  operator: z.enum(["==", "!=", "is", "is not", "in"]).optional(),
+  expected: z.string().optional(),
+  actual: z.string().optional(),
+  error: z
+    .object({ type: z.string(), message: z.string(), line: z.number().nullable(), text: z.string().optional() })
+    .optional(),
+});
+export type TestDetail = z.infer<typeof testDetailSchema>;
+
 export const testResultSchema = z.object({
   name: z.string(),
   status: z.enum(["passed", "failed", "error"]),
@@ -226,6 +237,7 @@ export const testResultSchema = z.object({
   message: z.string().optional(),
   output: z.string().optional(),
   duration_ms: z.number().optional(),
+  detail: testDetailSchema.nullable().optional(),
 });
 export type TestResult = z.infer<typeof testResultSchema>;
 

@@ -499,6 +499,13 @@ export interface components {
          * @enum {string}
          */
         CodeBlockTypeEnum: "code";
+        /** @description An error the learner's code raised: its type, message and the line it came from. */
+        CodeError: {
+            type: string;
+            message: string;
+            line: number | null;
+            text?: string;
+        };
         CodeValue: {
             language: components["schemas"]["LanguageEnum"];
             filename: string;
@@ -876,6 +883,15 @@ export interface components {
             download_url?: string;
             html_url?: string | null;
         };
+        /**
+         * @description * `==` - ==
+         *     * `!=` - !=
+         *     * `is` - is
+         *     * `is not` - is not
+         *     * `in` - in
+         * @enum {string}
+         */
+        OperatorEnum: "==" | "!=" | "is" | "is not" | "in";
         PageLink: {
             id: number;
             title: string;
@@ -1006,6 +1022,18 @@ export interface components {
          * @enum {string}
          */
         SubmissionStatusEnum: "queued" | "running" | "passed" | "failed" | "error" | "timeout" | "memory";
+        /**
+         * @description Why a visible test failed: the call with the expected and the actual value
+         *     (``seconds_in_days(1)``: expected ``86400``, got ``2``, as Python reprs), or the
+         *     error the learner's code raised.
+         */
+        TestDetail: {
+            call?: string;
+            operator?: components["schemas"]["OperatorEnum"];
+            expected?: string;
+            actual?: string;
+            error?: components["schemas"]["CodeError"];
+        };
         TestResult: {
             name: string;
             status: components["schemas"]["TestResultStatusEnum"];
@@ -1014,6 +1042,7 @@ export interface components {
             message?: string;
             output?: string;
             duration_ms?: number;
+            detail?: components["schemas"]["TestDetail"] | null;
         };
         /**
          * @description * `passed` - passed

@@ -8,8 +8,8 @@ import {
   logIn,
   logOut,
   requestPasswordReset,
+  knownSession,
   resetPassword,
-  session,
   signUp,
   verifyEmail,
   type AuthOutcome,
@@ -95,12 +95,16 @@ function useHydrated(): boolean {
   return useSyncExternalStore(noSubscription, () => true, () => false);
 }
 
-/** The session as the server sees it, asked for on every visit (never from a local mark). */
+/**
+ * The session as the server sees it, asked for whenever the server's signed-in mark is
+ * there. Without the mark a visitor is not asked about (allauth would answer 401); were
+ * a session there all the same, logging in meets allauth's 409 and ends signed in.
+ */
 function useServerSession(): [AuthOutcome | null, (outcome: AuthOutcome) => void] {
   const [current, setCurrent] = useState<AuthOutcome | null>(null);
   useEffect(() => {
     let live = true;
-    void session().then((outcome) => live && setCurrent(outcome));
+    void knownSession().then((outcome) => live && setCurrent(outcome));
     return () => {
       live = false;
     };

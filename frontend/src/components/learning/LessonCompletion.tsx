@@ -4,7 +4,11 @@ import { useEffect, useState } from "react";
 import { completeLesson, enrol, loadLessonState } from "@/lib/learning";
 import { useSession } from "@/lib/useSession";
 
-export function LessonCompletion({ lessonId, courseId }: { lessonId: number; courseId: number }) {
+/**
+ * A lesson's completion for a signed-in learner. A lesson with exercises is completed
+ * by passing them (the backend refuses to mark it otherwise); one without is marked read.
+ */
+export function LessonCompletion({ lessonId, courseId, exerciseCount }: { lessonId: number; courseId: number; exerciseCount: number }) {
   const state = useSession();
   const signedIn = state.status === "done" && state.outcome.kind === "signed-in";
   const [completed, setCompleted] = useState<boolean | null>(null);
@@ -29,7 +33,7 @@ export function LessonCompletion({ lessonId, courseId }: { lessonId: number; cou
     if (result.ok) {
       setCompleted(true);
       setNotEnrolled(false);
-    } else if (result.error.code === "not_enrolled" || result.status === 409) {
+    } else if (result.error.code === "not_enrolled") {
       setNotEnrolled(true);
     } else {
       setMessage(result.error.message);
@@ -48,6 +52,10 @@ export function LessonCompletion({ lessonId, courseId }: { lessonId: number; cou
     <section className="notice" aria-live="polite">
       {completed ? (
         <p className="done">✓ You completed this lesson.</p>
+      ) : exerciseCount ? (
+        <p>
+          Pass {exerciseCount === 1 ? "the exercise" : `all ${exerciseCount} exercises`} above to complete this lesson.
+        </p>
       ) : (
         <button type="button" className="button" onClick={onComplete} disabled={busy || completed === null}>
           Mark complete

@@ -30,6 +30,28 @@ describe("SubmissionResult", () => {
     expect(html).not.toContain("leak");
   });
 
+  it("shows a failed comparison as the call, the expected and the actual value, apart from the output", () => {
+    const failed: Submission = {
+      ...base,
+      results: [
+        {
+          name: "one day",
+          status: "failed",
+          hidden: false,
+          weight: 1,
+          message: "seconds_in_days(1): expected 86400, got 2",
+          output: "debug 1\n",
+          detail: { call: "seconds_in_days(1)", operator: "==", expected: "86400", actual: "2" },
+        },
+      ],
+    };
+    const html = renderToStaticMarkup(<SubmissionResult submission={failed} />);
+    expect(html).toContain("<dt>Call</dt><dd><code>seconds_in_days(1)</code></dd>");
+    expect(html).toContain("<dt>Expected</dt><dd><code>86400</code></dd>");
+    expect(html).toContain("<dt>Got</dt><dd><code>2</code></dd>");
+    expect(html).toContain("Your output:");
+  });
+
   it("shows the queued and running states before results exist", () => {
     expect(renderToStaticMarkup(<SubmissionResult submission={{ ...base, status: "queued", score: null, results: [] }} />)).toContain(
       "Queued",

@@ -1,4 +1,4 @@
-import type { Submission } from "@/api/models";
+import type { Submission, TestDetail } from "@/api/models";
 
 const STATUS_TEXT: Record<Submission["status"], string> = {
   queued: "Queued: waiting for a grader…",
@@ -37,13 +37,42 @@ export function SubmissionResult({ submission }: { submission: Submission }) {
               <li key={`${result.name}-${index}`}>
                 <span className={`status-${result.status}`}>{result.status === "passed" ? "✓" : "✗"}</span> {result.name}:{" "}
                 {result.status}
-                {result.message ? <pre className="meta">{result.message}</pre> : null}
-                {result.output ? <pre className="meta">{result.output}</pre> : null}
+                {result.detail?.call !== undefined ? (
+                  <Comparison detail={result.detail} />
+                ) : result.message ? (
+                  <pre className="meta">{result.message}</pre>
+                ) : null}
+                {result.output ? (
+                  <>
+                    <p className="meta">Your output:</p>
+                    <pre className="meta">{result.output}</pre>
+                  </>
+                ) : null}
               </li>
             );
           })}
         </ul>
       ) : null}
     </section>
+  );
+}
+
+/** A failed comparison: the call, what the test expected and what the code gave. */
+function Comparison({ detail }: { detail: TestDetail }) {
+  return (
+    <dl className="comparison">
+      <dt>Call</dt>
+      <dd>
+        <code>{detail.call}</code>
+      </dd>
+      <dt>Expected</dt>
+      <dd>
+        <code>{detail.operator && detail.operator !== "==" ? `${detail.operator} ${detail.expected}` : detail.expected}</code>
+      </dd>
+      <dt>Got</dt>
+      <dd>
+        <code>{detail.actual}</code>
+      </dd>
+    </dl>
   );
 }

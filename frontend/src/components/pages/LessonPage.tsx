@@ -35,7 +35,9 @@ export async function LessonPage({ page }: { page: AnyPage }) {
           </ul>
         </section>
       ) : null}
-      {detail ? <LessonCompletion lessonId={detail.id} courseId={detail.course.id} /> : null}
+      {detail ? (
+        <LessonCompletion lessonId={detail.id} courseId={detail.course.id} exerciseCount={detail.exercises.length} />
+      ) : null}
       {detail ? (
         <nav aria-label="Lessons" className="lesson-nav">
           {detail.previous ? (

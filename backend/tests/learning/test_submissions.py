@@ -4,9 +4,16 @@ import pytest
 from django.test import override_settings
 from django.utils import timezone
 
-from grading.services import submission_claim, submission_grade, submissions_recover
+from grading.sandbox import LaunchFailedError
 from learning.models import LessonCompletion, Submission
 from learning.services import enrolment_create
+from learning.submissions import (
+    fair_queue_ids,
+    submission_claim,
+    submission_grade,
+    submission_grade_next,
+    submissions_recover,
+)
 from tests.grading.conftest import requires_bubblewrap
 
 pytestmark = requires_bubblewrap
@@ -54,7 +61,8 @@ def test_hidden_test_results_are_stored_without_messages_or_output(learner, exer
     secret = next(result for result in results if result["name"] == "secret")
     assert secret == {"name": "secret", "status": "failed", "hidden": True, "weight": 2}
     visible = next(result for result in results if result["name"] == "works")
-    assert "assert answer() == 42" in visible["message"]
+    assert visible["message"] == "answer(): expected 42, got 1"
+    assert visible["detail"]["expected"] == "42"
 
 
 @pytest.mark.django_db
@@ -135,7 +143,7 @@ def test_a_worker_whose_claim_was_taken_over_does_not_overwrite_the_result(learn
     submission_grade(submission_id=submission.pk)  # the second worker finishes
 
     from grading.engine import GradeResult
-    from grading.services import _finish
+    from learning.submissions import _finish
 
     assert _finish(stale, GradeResult("error", 0, "late")) is False
     assert Submission.objects.get(pk=submission.pk).status == "passed"
@@ -158,3 +166,36 @@ def test_submitting_through_the_api_grades_and_shows_per_test_results(
     assert [result["status"] for result in detail["results"]] == ["passed"] * 3
     progress = learner_client.get("/api/v1/progress/").json()
     assert progress["courses"][0]["progress"]["completed_lessons"] == 1
+
+
+@pytest.mark.django_db
+def test_one_learners_flood_waits_behind_another_learners_single_submission(
+    learner, other_learner, course, exercise
+):
+    enrolment_create(learner=other_learner, course=course)
+    flood = [_queued(learner, exercise, code=f"# {number}\n{SOLVED}") for number in range(5)]
+    theirs = _queued(other_learner, exercise)
+
+    order = fair_queue_ids()
+    graded = [submission_grade_next().pk for _ in range(2)]
+
+    assert order[:3] == [flood[0].pk, theirs.pk, flood[1].pk]
+    assert graded == [flood[0].pk, theirs.pk]
+
+
+@pytest.mark.django_db
+def test_an_infrastructure_fault_is_retried_and_never_blamed_on_the_learner(
+    learner, exercise, monkeypatch
+):
+    submission = _queued(learner, exercise)
+
+    def no_process_slot(**kwargs):
+        raise LaunchFailedError("could not start a sandbox (EAGAIN)")
+
+    monkeypatch.setattr("learning.submissions.grade", no_process_slot)
+    assert submission_grade(submission_id=submission.pk) is None
+    submission.refresh_from_db()
+    assert (submission.status, submission.attempts, submission.message) == ("queued", 0, "")
+
+    monkeypatch.undo()
+    assert submission_grade(submission_id=submission.pk).status == "passed"

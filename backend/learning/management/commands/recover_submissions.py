@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from grading.services import submissions_recover
+from learning.submissions import submissions_recover
 
 
 class Command(BaseCommand):

@@ -18,7 +18,8 @@ from django.db import connection
 from django.test import override_settings
 
 from learning.models import Submission, SubmissionStatus
-from learning.services import enrolment_create, submission_create
+from learning.services import enrolment_create
+from learning.submissions import submission_create
 from tests.factories import UserFactory
 
 pytestmark = [

@@ -1,4 +1,5 @@
-"""The Wagtail admin's login, with failed attempts limited per address and per username.
+"""The Wagtail admin's login, with failed attempts limited per client address, and per
+username from that address.
 
 Each attempt reserves a slot in two counters (the client address and the
 username) before the password is checked, and a successful login gives its
@@ -17,6 +18,8 @@ from django.core.exceptions import ValidationError
 from redis.exceptions import RedisError
 from wagtail.admin.views.account import LoginView
 
+from core.client import client_address
+
 logger = logging.getLogger(__name__)
 
 TOO_MANY = "Too many failed sign-in attempts. Try again in {minutes} minutes."
@@ -24,13 +27,13 @@ UNAVAILABLE = "Sign-in is unavailable for a moment. Try again shortly."
 
 
 def _counter_keys(request) -> list[tuple[str, int]]:
+    """The address's counter, and the username's *from this address*: failures slow the
+    address that failed, never the editor signing in from elsewhere."""
+    address = client_address(request)
     username = request.POST.get("username", "").strip().lower()
-    digest = hashlib.sha256(username.encode()).hexdigest()[:32]
+    digest = hashlib.sha256(f"{username}\n{address}".encode()).hexdigest()[:32]
     return [
-        (
-            f"admin-login:address:{request.META.get('REMOTE_ADDR', '')}",
-            settings.ADMIN_LOGIN_ADDRESS_LIMIT,
-        ),
+        (f"admin-login:address:{address}", settings.ADMIN_LOGIN_ADDRESS_LIMIT),
         (f"admin-login:user:{digest}", settings.ADMIN_LOGIN_USER_LIMIT),
     ]
 

@@ -63,3 +63,22 @@ class PersonalAnswersAreNotCachedMiddleware:
         if request.path.startswith(_PERSONAL_PATHS):
             add_never_cache_headers(response)
         return response
+
+
+class LockoutRetryAfterMiddleware:
+    """allauth refuses a locked-out login with a 400 and no hint of when to come back;
+    this adds ``Retry-After`` so that clients can tell the user (and wait)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if (
+            request.path.startswith("/api/auth/")
+            and request.path.endswith("/auth/login")
+            and response.status_code == 400
+            and b'"too_many_login_attempts"' in response.content
+        ):
+            response["Retry-After"] = str(settings.LOGIN_LOCKOUT_RETRY_AFTER_SECONDS)
+        return response

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "accounts.middleware.SignedInMarkMiddleware",
     "accounts.middleware.PersonalAnswersAreNotCachedMiddleware",
+    "accounts.middleware.LockoutRetryAfterMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -142,6 +143,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 
+# How many proxies of ours stand in front of the backend and append to
+# X-Forwarded-For (nginx, the Next.js same-site proxy): the client's address is the
+# entry that many places from the right. 0 trusts no header (REMOTE_ADDR only).
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0, minimum=0)
+ALLAUTH_TRUSTED_PROXY_COUNT = TRUSTED_PROXY_COUNT
+
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
@@ -153,6 +160,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
     "DEFAULT_PAGINATION_CLASS": "core.pagination.MetaPagination",
     "DEFAULT_THROTTLE_RATES": {"submissions": env_str("SUBMISSION_RATE", "30/min")},
+    # The client address behind TRUSTED_PROXY_COUNT proxies (DRF's default of None would
+    # key anonymous throttles on the whole X-Forwarded-For, which a client writes).
+    "NUM_PROXIES": TRUSTED_PROXY_COUNT,
     "EXCEPTION_HANDLER": "core.errors.api_exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
 }
@@ -205,8 +215,13 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*"]
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = env_str("ACCOUNT_EMAIL_VERIFICATION", "optional")
 ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-# Failed logins: at most 10 a minute per IP, and LOGIN_ATTEMPTS_LIMIT per account in 5 minutes.
+# Failed logins: at most 10 a minute per client address, and LOGIN_ATTEMPTS_LIMIT per
+# account *from one address* in 5 minutes (accounts/adapter.py): nobody can lock
+# another person out by failing on purpose from elsewhere.
+ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_RATE_LIMITS = {"login_failed": f"10/m/ip,{env_int('LOGIN_ATTEMPTS_LIMIT', 5)}/300s/key"}
+# Retry-After of a locked-out login: the longer of the two windows above.
+LOGIN_LOCKOUT_RETRY_AFTER_SECONDS = 300
 # Wagtail admin sign-in: attempts per client address and per username in a window;
 # successful sign-ins do not count.
 ADMIN_LOGIN_WINDOW_SECONDS = env_int("ADMIN_LOGIN_WINDOW_SECONDS", 15 * 60)

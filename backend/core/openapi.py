@@ -111,8 +111,16 @@ def paginated(serializer_class, name: str):
 
 
 PAGE_PARAMETERS = [
-    OpenApiParameter("limit", int, description="Items per page (at most 50)."),
-    OpenApiParameter("offset", int, description="Items to skip."),
+    OpenApiParameter(
+        "limit",
+        {"type": "integer", "minimum": 1, "maximum": 50},
+        description="Items per page, 1 to 50 (default 20); anything else is a 400.",
+    ),
+    OpenApiParameter(
+        "offset",
+        {"type": "integer", "minimum": 0, "maximum": 2**31 - 1},
+        description="Items to skip (default 0); a negative or non-numeric value is a 400.",
+    ),
 ]
 
 

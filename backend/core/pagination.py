@@ -1,5 +1,8 @@
+from rest_framework.exceptions import ValidationError
 from rest_framework.pagination import LimitOffsetPagination
 from rest_framework.response import Response
+
+MAX_OFFSET = 2**31 - 1
 
 
 class MetaPagination(LimitOffsetPagination):
@@ -8,6 +11,23 @@ class MetaPagination(LimitOffsetPagination):
 
     default_limit = 20
     max_limit = 50
+
+    def get_limit(self, request):
+        return self._bounded(request, self.limit_query_param, 1, self.max_limit, self.default_limit)
+
+    def get_offset(self, request):
+        return self._bounded(request, self.offset_query_param, 0, MAX_OFFSET, 0)
+
+    @staticmethod
+    def _bounded(request, name: str, low: int, high: int, default: int) -> int:
+        """``?name=`` as an integer from ``low`` to ``high``; anything else is a 400 (as the
+        content API answers), never silently replaced by the default."""
+        raw = request.query_params.get(name)
+        if raw is None or raw == "":
+            return default
+        if not (raw.isascii() and raw.isdigit()) or not low <= int(raw) <= high:
+            raise ValidationError({name: [f"Must be an integer from {low} to {high}."]})
+        return int(raw)
 
     def get_paginated_response(self, data):
         return Response({"meta": {"total_count": self.count}, "items": data})

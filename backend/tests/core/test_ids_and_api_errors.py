@@ -66,3 +66,19 @@ def test_a_csrf_failure_under_api_is_a_json_403(learner, course):
 
     _is_json_error(response, 403)
     assert response.json()["code"] == "csrf_failed"
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "query", ["limit=-1", "limit=0", "limit=51", "limit=abc", "offset=-5", "offset=x", "limit=1.5"]
+)
+def test_learning_api_pages_refuse_bad_limits_and_offsets_like_the_content_api(query, home):
+    response = APIClient().get(f"/api/v1/courses/?{query}")
+
+    _is_json_error(response, 400)
+    assert set(response.json()["fields"]) <= {"limit", "offset"}
+
+
+@pytest.mark.django_db
+def test_learning_api_pages_accept_their_bounds(home):
+    assert APIClient().get("/api/v1/courses/?limit=50&offset=0").status_code == 200

@@ -1201,9 +1201,9 @@ export interface operations {
         parameters: {
             query?: {
                 difficulty?: "advanced" | "beginner" | "intermediate";
-                /** @description Items per page (at most 50). */
+                /** @description Items per page, 1 to 50 (default 20); anything else is a 400. */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (default 0); a negative or non-numeric value is a 400. */
                 offset?: number;
                 /** @description Sort field; prefix with - for descending. */
                 order?: "-first_published_at" | "-title" | "first_published_at" | "title";
@@ -1397,9 +1397,9 @@ export interface operations {
     enrolments_list: {
         parameters: {
             query?: {
-                /** @description Items per page (at most 50). */
+                /** @description Items per page, 1 to 50 (default 20); anything else is a 400. */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (default 0); a negative or non-numeric value is a 400. */
                 offset?: number;
                 /** @description Sort field; prefix with - for descending. */
                 order?: "-created_at" | "created_at";
@@ -1769,9 +1769,9 @@ export interface operations {
         parameters: {
             query?: {
                 exercise?: number;
-                /** @description Items per page (at most 50). */
+                /** @description Items per page, 1 to 50 (default 20); anything else is a 400. */
                 limit?: number;
-                /** @description Items to skip. */
+                /** @description Items to skip (default 0); a negative or non-numeric value is a 400. */
                 offset?: number;
                 /** @description Sort field; prefix with - for descending. */
                 order?: "-created_at" | "-score" | "created_at" | "score";

@@ -1,6 +1,10 @@
+import ast
+
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils.functional import cached_property
 from wagtail import blocks
+from wagtail.blocks.struct_block import StructBlockValidationError
 
 from ai.widgets import AITextarea
 
@@ -30,6 +34,54 @@ class TestCaseBlock(blocks.StructBlock):
 
     class Meta:
         icon = "tick"
+
+
+def _python_expression_error(source: str) -> str | None:
+    try:
+        ast.parse(source.strip(), mode="eval")
+    except SyntaxError as exc:
+        return f"Not a Python expression: {exc.msg}."
+    return None
+
+
+class CaseBlock(blocks.StructBlock):
+    """A test written as a call and the value it must return, for authors who do not
+    write asserts; graded as ``assert <call> == <expected>``."""
+
+    name = blocks.CharBlock(max_length=120, help_text="Shown to learners, e.g. 'two days'.")
+    call = blocks.CharBlock(
+        max_length=500, help_text="A call of the learner's function, e.g. seconds_in_days(2)."
+    )
+    expected = blocks.CharBlock(
+        max_length=500,
+        help_text="The value it must return, as Python: 172800, 'Hello, Ada!', [1, 2], None.",
+    )
+    hidden = blocks.BooleanBlock(
+        required=False, help_text="Hidden tests show learners only pass or fail."
+    )
+    weight = blocks.IntegerBlock(min_value=1, max_value=100, default=1)
+
+    class Meta:
+        icon = "table"
+        label = "Test case (call and expected value)"
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {
+            name: ValidationError(message)
+            for name in ("call", "expected")
+            if (message := _python_expression_error(value[name]))
+        }
+        if errors:
+            raise StructBlockValidationError(block_errors=errors)
+        return value
+
+
+def test_code(block) -> str:
+    """A test block's code: an assert-style test as written, a case as its assert."""
+    if block.block_type == "case":
+        return f"assert {block.value['call'].strip()} == {block.value['expected'].strip()}"
+    return block.value["code"]
 
 
 class ObjectiveBlock(blocks.CharBlock):

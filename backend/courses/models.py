@@ -11,7 +11,7 @@ from wagtail.search import index
 
 from ai.panels import AIRichTextFieldPanel
 from core.choices import Difficulty
-from courses.blocks import ObjectiveBlock, TestCaseBlock
+from courses.blocks import CaseBlock, ObjectiveBlock, TestCaseBlock, test_code
 from courses.validation import validate_exercise_behaviour, validate_exercise_shape
 from delivery.blocks import RICH_TEXT_FEATURES, ArticleStreamBlock
 from delivery.fields import ImageField, TagNamesField
@@ -133,7 +133,7 @@ class Exercise(Orderable):
     )
     starter_code = models.TextField(blank=True)
     solution = models.TextField(help_text="The reference solution. Never shown to learners.")
-    test_cases = StreamField([("test_case", TestCaseBlock())])
+    test_cases = StreamField([("test_case", TestCaseBlock()), ("case", CaseBlock())])
     time_limit_seconds = models.PositiveSmallIntegerField(
         default=5, validators=[MinValueValidator(1), MaxValueValidator(30)]
     )
@@ -166,4 +166,12 @@ class Exercise(Orderable):
     @property
     def test_case_list(self) -> list[dict]:
         """Test cases as plain dicts: ``name``, ``code``, ``hidden`` and ``weight``."""
-        return [dict(block.value) for block in self.test_cases]
+        return [
+            {
+                "name": block.value["name"],
+                "code": test_code(block),
+                "hidden": bool(block.value["hidden"]),
+                "weight": block.value["weight"],
+            }
+            for block in self.test_cases
+        ]

@@ -12,7 +12,7 @@ def validate_exercise_shape(exercise) -> None:
     """Refuse exercises that cannot be graded: no tests, duplicate test names, no solution,
     or starter code identical to the solution."""
     errors: dict[str, list[str]] = {}
-    test_cases = [dict(block.value) for block in exercise.test_cases]
+    test_cases = exercise.test_case_list
     if not test_cases:
         errors.setdefault("test_cases", []).append("Add at least one test case.")
     names = [case["name"].strip() for case in test_cases]
@@ -34,7 +34,7 @@ def validate_exercise_shape(exercise) -> None:
 def validate_exercise_behaviour(exercise) -> None:
     """Grade the reference solution and the starter code with the learners' engine:
     the solution must pass every test and the starter code must fail at least one."""
-    test_cases = [dict(block.value) for block in exercise.test_cases]
+    test_cases = exercise.test_case_list
     limits = Limits.for_exercise(exercise)
     try:
         solution = grade(code=exercise.solution, test_cases=test_cases, limits=limits)

@@ -117,14 +117,18 @@ def learner(number: int, record: Record, catalogue: dict, stop: threading.Event)
         next_submission = 0.0
         while not stop.is_set():
             lesson = random.choice(lessons)
-            if record.timed(
+            # A lesson with exercises is completed by passing them, one without by a PUT.
+            if not lesson["exercises"] and record.timed(
                 client, "learner", "PUT", f"/api/v1/lessons/{lesson['id']}/completion/", (200, 201)
             ):
                 with record.lock:
                     record.completions.add((number, lesson["id"]))
             if lesson["exercises"] and time.monotonic() >= next_submission:
-                # Learners submit every few seconds: under the per-learner throttle.
+                # Learners submit every few seconds: under the per-learner throttle. Half of
+                # the submissions are right (the reference solution), half wrong.
                 next_submission = time.monotonic() + 3
+                exercise = random.choice(lesson["exercises"])
+                right = random.random() < 0.5
                 response = record.timed(
                     client,
                     "learner",
@@ -132,8 +136,8 @@ def learner(number: int, record: Record, catalogue: dict, stop: threading.Event)
                     "/api/v1/submissions/",
                     (202,),
                     json={
-                        "exercise": random.choice(lesson["exercises"]),
-                        "code": "def f():\n    return 1\n",
+                        "exercise": exercise,
+                        "code": catalogue["solutions"][exercise] if right else WRONG_CODE,
                     },
                 )
                 if response is not None:
@@ -167,6 +171,9 @@ def editor(record: Record, catalogue: dict, stop: threading.Event) -> None:
         time.sleep(1)
 
 
+WRONG_CODE = "def f():\n    return 1\n"
+
+
 def catalogue_from_api() -> dict:
     with httpx.Client(base_url=BASE, timeout=30) as client:
         posts = client.get("/api/v2/pages/", params={"type": "blog.BlogPage", "limit": 50}).json()
@@ -180,10 +187,14 @@ def catalogue_from_api() -> dict:
                     {"id": lesson["id"], "exercises": [e["id"] for e in lesson["exercises"]]}
                 )
             courses.append({"id": course["id"], "lessons": lessons})
+    from courses.models import Exercise  # Django is set up by main()
+
     return {
         "posts": [item["id"] for item in posts["items"]],
         "courses": courses,
         "lessons": [lesson["id"] for course in courses for lesson in course["lessons"]],
+        # What a learner who solved the exercise would submit; the API never shows it.
+        "solutions": dict(Exercise.objects.values_list("pk", "solution")),
     }
 
 
@@ -211,13 +222,21 @@ def verify(record: Record, started_at) -> list[str]:
         problems.append(
             f"enrolments: {load_learners.count()} stored, {len(record.enrolments)} acknowledged"
         )
-    completions = LessonCompletion.objects.filter(
+    stored = LessonCompletion.objects.filter(
         learner__email__startswith="load", completed_at__gte=started_at
-    ).count()
-    if completions != len(record.completions):
+    ).select_related("learner", "lesson")
+    marked = [row for row in stored if not row.lesson.exercises.exists()]
+    if len(marked) != len(record.completions):
         problems.append(
-            f"completions: {completions} stored, {len(record.completions)} acknowledged"
+            f"completions: {len(marked)} stored, {len(record.completions)} acknowledged"
         )
+    from learning.selectors import unpassed_exercise_ids
+
+    unearned = [
+        row.pk for row in stored if unpassed_exercise_ids(learner=row.learner, lesson=row.lesson)
+    ]
+    if unearned:
+        problems.append(f"completions without a passed submission per exercise: {unearned}")
     return problems
 
 

@@ -75,6 +75,27 @@ test("the keyboard reaches the exercise's editor and its submit button", async (
       return el?.textContent?.trim() === "Reset to starter code" ? "reset" : "";
     });
     if (label) reached.add(label);
+    // Tab indents inside the editor; Escape, then Tab, leaves it.
+    if (label === "editor") await page.keyboard.press("Escape");
   }
   expect([...reached].sort()).toEqual(["editor", "reset"]);
+});
+
+test("the editor indents Python by four spaces, on Enter and on Tab", async ({ page }) => {
+  await page.goto("/exercises/1/");
+  const editor = page.locator(".cm-content");
+  await expect(editor).toBeVisible();
+  await expect(editor).toHaveAttribute("aria-describedby", "code-editor-keys");
+  await editor.click();
+  await page.keyboard.press("ControlOrMeta+a");
+  await page.keyboard.press("Delete");
+  await page.keyboard.type("def seconds_in_days(days):");
+  await page.keyboard.press("Enter");
+  await page.keyboard.type("total = days");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Tab");
+  await page.keyboard.type("# still inside");
+
+  const draft = await page.evaluate(() => window.localStorage.getItem("codecampus:draft:1"));
+  expect(draft).toBe("def seconds_in_days(days):\n    total = days\n        # still inside");
 });

@@ -62,6 +62,7 @@ test("a learner signs up, enrols, passes a lesson's exercise and so completes th
   await expect(oneDay.locator(".comparison")).toContainText("seconds_in_days(1)");
   await expect(oneDay.locator(".comparison dd").nth(1)).toHaveText("86400");
   await expect(oneDay.locator(".comparison dd").nth(2)).toHaveText("0");
+  await screenshot(page, "exercise-failed");
 
   // A hint for the failing submission, from the offline engine (no AI key here), labelled as such.
   await page.getByRole("button", { name: "Get a hint" }).click();

@@ -1,11 +1,25 @@
 "use client";
+import { indentWithTab } from "@codemirror/commands";
 import { python } from "@codemirror/lang-python";
+import { indentUnit } from "@codemirror/language";
+import { EditorState } from "@codemirror/state";
+import { keymap } from "@codemirror/view";
 import { EditorView, basicSetup } from "codemirror";
 import { useEffect, useRef } from "react";
 
+const PYTHON_INDENT = "    ";
+const TAB_HELP_ID = "code-editor-keys";
+
 type Props = { value: string; onChange: (value: string) => void; label: string };
 
-/** CodeMirror 6, loaded only on the exercise route (see ExerciseWorkbench). */
+/**
+ * CodeMirror 6, loaded only on the exercise route (see ExerciseWorkbench).
+ *
+ * Python as PEP 8 writes it: four spaces per level, so Enter after ``def f():`` and
+ * Tab both indent by four (CodeMirror's default of two made beginners' code mix
+ * widths). Tab indents inside the editor; Escape then Tab leaves it, CodeMirror's
+ * standard escape, which the editor's description announces to screen readers.
+ */
 export default function CodeEditor({ value, onChange, label }: Props) {
   const host = useRef<HTMLDivElement>(null);
   const view = useRef<EditorView | null>(null);
@@ -22,7 +36,10 @@ export default function CodeEditor({ value, onChange, label }: Props) {
       extensions: [
         basicSetup,
         python(),
-        EditorView.contentAttributes.of({ "aria-label": label }),
+        indentUnit.of(PYTHON_INDENT),
+        EditorState.tabSize.of(PYTHON_INDENT.length),
+        keymap.of([indentWithTab]),
+        EditorView.contentAttributes.of({ "aria-label": label, "aria-describedby": TAB_HELP_ID }),
         EditorView.updateListener.of((update) => {
           if (update.docChanged) onChangeRef.current(update.state.doc.toString());
         }),
@@ -41,5 +58,12 @@ export default function CodeEditor({ value, onChange, label }: Props) {
     }
   }, [value]);
 
-  return <div ref={host} className="editor" data-testid="code-editor" />;
+  return (
+    <>
+      <p id={TAB_HELP_ID} className="meta">
+        Tab indents by four spaces. To leave the editor with the keyboard, press Escape, then Tab.
+      </p>
+      <div ref={host} className="editor" data-testid="code-editor" />
+    </>
+  );
 }

@@ -13,8 +13,8 @@ time, address space, processes, file size and open files; the parent enforces
 the wall clock and the output size, and on either kills the whole process tree.
 
 Without bubblewrap the same rlimits, scrubbed environment, private working
-directory and process-group kill apply, but nothing else: production refuses to
-grade that way unless GRADING_ALLOW_UNISOLATED is set.
+directory and process-group kill apply, but nothing else: nothing is graded that
+way unless GRADING_ALLOW_UNISOLATED is set, in any environment.
 """
 
 import contextlib

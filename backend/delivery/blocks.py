@@ -11,6 +11,7 @@ from wagtail_ai.blocks import ai_image_block
 from ai.widgets import ai_rich_text_widget
 from delivery import prefetch
 from delivery.images import image_representation
+from delivery.reader_html import reader_html
 
 RICH_TEXT_FEATURES = ["bold", "italic", "code", "link", "document-link", "ol", "ul", "image", "hr"]
 
@@ -58,6 +59,9 @@ class ParagraphBlock(blocks.RichTextBlock):
             features=self.features,
         )
         return forms.CharField(widget=widget, **self.field_options)
+
+    def get_api_representation(self, value, context=None):
+        return reader_html(value.source)
 
     class Meta:
         icon = "pilcrow"

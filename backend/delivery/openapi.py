@@ -19,6 +19,16 @@ from core.openapi import PageMetaSerializer, errors
 from delivery.blocks import CODE_LANGUAGES
 
 
+class ReaderHtmlField(serializers.CharField):
+    """Rich text as every API serves it (``delivery.reader_html``)."""
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault(
+            "help_text", "Sanitised HTML: the editor's tags, http(s) and mailto links, no script"
+        )
+        super().__init__(**kwargs)
+
+
 class RenditionSchema(serializers.Serializer):
     url = serializers.URLField()
     width = serializers.IntegerField()
@@ -74,7 +84,7 @@ def _struct(ref_name: str, **fields):
 
 
 BLOCK_SCHEMAS = {
-    "paragraph": _block("paragraph", serializers.CharField(help_text="HTML"), "ParagraphBlock"),
+    "paragraph": _block("paragraph", ReaderHtmlField(), "ParagraphBlock"),
     "heading": _block(
         "heading",
         _struct(
@@ -111,7 +121,7 @@ BLOCK_SCHEMAS = {
             "CalloutValue",
             kind=serializers.ChoiceField(choices=["note", "tip", "warning", "danger"]),
             title=serializers.CharField(allow_blank=True),
-            body=serializers.CharField(help_text="HTML"),
+            body=ReaderHtmlField(),
         ),
         "CalloutBlock",
     ),

@@ -74,6 +74,9 @@ class ReaderAPIMixin:
         # PostgreSQL refuses NUL in text, so a %00 in any filter or search was a 500.
         if any("\x00" in value for _, values in request.GET.lists() for value in values):
             raise BadRequestError("query parameters must not contain NUL characters")
+        if "rich_text_format" in request.GET:
+            # One representation: rich text always leaves as sanitised reader HTML.
+            raise BadRequestError("rich_text_format is not supported: rich text is HTML")
         # Wagtail slices by any offset it can parse; beyond 2**63 databases overflow.
         offset = request.GET.get("offset", "")
         if offset.isdigit() and int(offset) > MAX_OFFSET:

@@ -4,7 +4,7 @@ from rest_framework import serializers
 
 from core.text import validate_storable
 from delivery.images import image_representation
-from delivery.openapi import ArticleBodyField, AuthorSchema, ImageSchema
+from delivery.openapi import ArticleBodyField, AuthorSchema, ImageSchema, ReaderHtmlField
 from delivery.urls import frontend_url, frontend_url_parts
 from learning.models import Submission, SubmissionStatus
 from people.serializers import author_representation
@@ -143,7 +143,7 @@ class VisibleTestSerializer(serializers.Serializer):
 class ExerciseDetailSerializer(serializers.Serializer):
     id = serializers.IntegerField()
     title = serializers.CharField()
-    instructions = serializers.CharField(help_text="HTML")
+    instructions = ReaderHtmlField()
     language = serializers.CharField()
     starter_code = serializers.CharField(allow_blank=True)
     time_limit_seconds = serializers.IntegerField()

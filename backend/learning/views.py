@@ -7,7 +7,6 @@ from rest_framework.permissions import AllowAny, IsAuthenticated
 from rest_framework.response import Response
 from rest_framework.throttling import ScopedRateThrottle
 from rest_framework.views import APIView
-from wagtail.rich_text import expand_db_html
 
 from core.choices import Difficulty
 from core.ids import is_database_id
@@ -16,6 +15,7 @@ from core.ordering import order_parameter, ordered
 from courses.models import CoursePage
 from delivery.images import attach_renditions, loaded_images
 from delivery.prefetch import prefetched_references
+from delivery.reader_html import reader_html
 from learning import selectors, serializers, services, submissions
 from learning.models import SubmissionStatus
 
@@ -256,7 +256,7 @@ class ExerciseDetailView(APIView):
         data = {
             "id": exercise.pk,
             "title": exercise.title,
-            "instructions": expand_db_html(exercise.instructions),
+            "instructions": reader_html(exercise.instructions),
             "language": exercise.language,
             "starter_code": exercise.starter_code,
             "time_limit_seconds": exercise.time_limit_seconds,

@@ -103,3 +103,49 @@ def test_rich_text_links_to_missing_pages_lose_their_href(api_client, blog_index
     )
 
     assert _body_of(api_client, post)["paragraph"] == "<p><a>gone</a></p>"
+
+
+HOSTILE_RICH_TEXT = (
+    '<p onclick="steal()">Hi<script>steal()</script>'
+    '<a href="javascript:steal()">x</a><img src="x" onerror="steal()">'
+    '<iframe src="https://attacker.example/"></iframe><svg onload="steal()"></svg>'
+    '<a href="https://ok.example/">ok</a></p>'
+)
+
+
+def _assert_harmless(html: str) -> None:
+    lowered = html.lower()
+    for needle in ("<script", "javascript:", "onerror", "onclick", "onload", "<iframe", "<svg"):
+        assert needle not in lowered, (needle, html)
+
+
+@pytest.mark.django_db
+def test_rich_text_that_bypassed_the_editor_is_sanitised_in_every_block(api_client, blog_index):
+    post = BlogPageFactory(
+        parent=blog_index,
+        body=[
+            {"type": "paragraph", "value": HOSTILE_RICH_TEXT},
+            {
+                "type": "callout",
+                "value": {"kind": "note", "title": "", "body": HOSTILE_RICH_TEXT},
+            },
+        ],
+    )
+
+    body = _body_of(api_client, post)
+
+    for html in (body["paragraph"], body["callout"]["body"]):
+        _assert_harmless(html)
+        assert '<a href="https://ok.example/">ok</a>' in html
+        assert html.startswith("<p>Hi")
+
+
+@pytest.mark.django_db
+def test_rich_text_has_one_representation(api_client, blog_index):
+    post = BlogPageFactory(parent=blog_index)
+
+    for url in (f"/api/v2/pages/{post.pk}/", "/api/v2/pages/"):
+        response = api_client.get(url, {"rich_text_format": "db_html"})
+
+        assert response.status_code == 400
+        assert response.json()["code"] == "bad_request"

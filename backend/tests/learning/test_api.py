@@ -97,6 +97,20 @@ def test_exercise_detail_never_shows_the_solution_or_hidden_tests(api_client, le
 
 
 @pytest.mark.django_db
+def test_exercise_instructions_are_sanitised_html(api_client, lessons):
+    ex = lessons[0].exercises.get()
+    ex.instructions = (
+        '<p onmouseover="steal()">Return 42.<script>steal()</script>'
+        '<img src="x" onerror="steal()"><a href="javascript:steal()">why</a></p>'
+    )
+    ex.save(update_fields=["instructions"])
+
+    instructions = api_client.get(f"{V1}/exercises/{ex.pk}/").json()["instructions"]
+
+    assert instructions == '<p>Return 42.<img src="x"><a>why</a></p>'
+
+
+@pytest.mark.django_db
 def test_exercises_of_draft_lessons_are_not_found(api_client, course):
     draft = LessonPageFactory(parent=course, live=False, exercises=[make_exercise()])
 

@@ -478,7 +478,7 @@ export interface components {
         CalloutValue: {
             kind: components["schemas"]["KindEnum"];
             title: string;
-            /** @description HTML */
+            /** @description Sanitised HTML: the editor's tags, http(s) and mailto links, no script */
             body: string;
         };
         Category: {
@@ -699,7 +699,7 @@ export interface components {
         ExerciseDetail: {
             id: number;
             title: string;
-            /** @description HTML */
+            /** @description Sanitised HTML: the editor's tags, http(s) and mailto links, no script */
             instructions: string;
             language: string;
             starter_code: string;
@@ -903,7 +903,7 @@ export interface components {
             total_count: number;
         };
         ParagraphBlock: {
-            /** @description HTML */
+            /** @description Sanitised HTML: the editor's tags, http(s) and mailto links, no script */
             value: string;
             /**
              * @description discriminator enum property added by openapi-typescript

@@ -191,6 +191,6 @@ lock: install ## Re-resolve backend/requirements/*.txt from pyproject.toml
 	@cd $(BACKEND) && $(PY) -m uv pip compile pyproject.toml -o requirements/base.txt --python-version 3.11 --generate-hashes --quiet
 	@cd $(BACKEND) && $(PY) -m uv pip compile pyproject.toml --extra dev -o requirements/dev.txt --python-version 3.11 --generate-hashes --quiet
 
-clean: ## Remove the virtual environment, the SQLite database and uploaded media
-	@echo "==> Removing $(VENV), backend/db.sqlite3 and backend/media"
-	@rm -rf $(VENV) $(BACKEND)/db.sqlite3 $(BACKEND)/media $(BACKEND)/.test-media
+clean: ## Remove the virtual environment, the SQLite database, the file cache and uploaded media
+	@echo "==> Removing $(VENV), backend/db.sqlite3, backend/.cache and backend/media"
+	@rm -rf $(VENV) $(BACKEND)/db.sqlite3 $(BACKEND)/.cache $(BACKEND)/media $(BACKEND)/.test-media

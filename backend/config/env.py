@@ -98,15 +98,22 @@ def database_settings(*, sqlite_path: str) -> dict:
 PREPARED_STATEMENT_OPTIONS = {"server_side_binding": True, "prepare_threshold": 2}
 
 
-def cache_settings() -> dict:
-    """Redis from REDIS_URL, else the process-local memory cache."""
+def cache_settings(*, file_cache_dir: str) -> dict:
+    """Redis from REDIS_URL, else files in ``file_cache_dir``.
+
+    Without Redis the cache still has to be one for every process of the machine: the
+    scheduler publishes pages and the grading worker runs beside the web server, and
+    the content cache's generation (delivery.cache) must change for all of them.
+    """
     url = env_str("REDIS_URL")
     prefix = env_str("CACHE_KEY_PREFIX", "codecampus")
     if not url:
         return {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "codecampus",
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            # Django creates the directory readable by its owner only.
+            "LOCATION": env_str("CACHE_DIR", file_cache_dir),
             "KEY_PREFIX": prefix,
+            "OPTIONS": {"MAX_ENTRIES": 10_000},
         }
     return {
         "BACKEND": "core.cache.ResilientRedisCache",

@@ -51,6 +51,8 @@ export FRONTEND_REVALIDATE_URL="$FRONTEND_URL/api/revalidate/"
 export CSRF_TRUSTED_ORIGINS="$FRONTEND_URL" CORS_ALLOWED_ORIGINS="$FRONTEND_URL"
 export MEDIA_ROOT="$WORK/media"
 export CACHE_KEY_PREFIX="e2e-$$-$(date +%s)"
+# Without REDIS_URL the processes below share a cache in files: this run's own.
+export CACHE_DIR="$WORK/cache"
 export E2E_BASE_URL="$FRONTEND_URL"
 # The backend prints e-mails to its log in dev; the account specs follow their links.
 export E2E_BACKEND_LOG="$WORK/backend.log"

@@ -104,7 +104,7 @@ TEMPLATES = [
 ]
 
 DATABASES = {"default": database_settings(sqlite_path=str(BASE_DIR / "db.sqlite3"))}
-CACHES = {"default": cache_settings()}
+CACHES = {"default": cache_settings(file_cache_dir=str(BASE_DIR / ".cache"))}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -20,6 +20,9 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 LOGGING["root"]["level"] = "WARNING"  # noqa: F405
+if not os.environ.get("REDIS_URL"):
+    # One process, cleared around every test: memory is enough, and leaves no files.
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 # Tests never reach a real AI provider: the offline engine, or the loopback
 # server that tests/ai start themselves.
 OPENAI_API_KEY = ""

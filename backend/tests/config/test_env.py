@@ -1,11 +1,14 @@
+import json
 import os
 import re
+import stat
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.module_loading import import_string
 
 from config.env import (
     SQLITE_OPTIONS,
@@ -92,16 +95,40 @@ def test_postgresql_prepares_statements_only_when_turned_on(monkeypatch):
     assert "prepare_threshold" not in unprepared
 
 
-def test_cache_defaults_to_local_memory(monkeypatch):
-    monkeypatch.delenv("REDIS_URL", raising=False)
+def _cache_from(settings: dict):
+    backend = import_string(settings["BACKEND"])
+    return backend(settings["LOCATION"], {key: settings[key] for key in ("KEY_PREFIX", "OPTIONS")})
 
-    assert cache_settings()["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
+
+def test_without_redis_every_process_of_the_machine_shares_one_cache(monkeypatch, tmp_path):
+    # The scheduler publishes in its own process; the web server must see the change.
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    settings = cache_settings(file_cache_dir=str(tmp_path / "cache"))
+    other_process = (
+        "import json, sys; from django.conf import settings;"
+        " from django.utils.module_loading import import_string;"
+        " s = json.loads(sys.argv[1]); settings.configure();"
+        " cache = import_string(s['BACKEND'])(s['LOCATION'], {'KEY_PREFIX': s['KEY_PREFIX']});"
+        " cache.set('generation', 'published-elsewhere', None)"
+    )
+
+    subprocess.run([sys.executable, "-c", other_process, json.dumps(settings)], check=True)
+
+    assert _cache_from(settings).get("generation") == "published-elsewhere"
+    assert stat.S_IMODE(os.stat(settings["LOCATION"]).st_mode) == 0o700
+
+
+def test_cache_dir_moves_the_shared_cache(monkeypatch, tmp_path):
+    monkeypatch.delenv("REDIS_URL", raising=False)
+    monkeypatch.setenv("CACHE_DIR", str(tmp_path / "elsewhere"))
+
+    assert cache_settings(file_cache_dir="/unused")["LOCATION"] == str(tmp_path / "elsewhere")
 
 
 def test_redis_url_selects_redis(monkeypatch):
     monkeypatch.setenv("REDIS_URL", "redis://127.0.0.1:6379/3")
 
-    settings = cache_settings()
+    settings = cache_settings(file_cache_dir="/unused")
 
     assert settings["BACKEND"] == "core.cache.ResilientRedisCache"
     assert settings["LOCATION"] == "redis://127.0.0.1:6379/3"

@@ -1,5 +1,5 @@
 import type { NextConfig } from "next";
-import { securityHeaders } from "./src/lib/security-headers";
+import { headerRules } from "./src/lib/security-headers";
 
 const backend = (process.env.BACKEND_URL ?? "http://localhost:8000").replace(/\/+$/, "");
 
@@ -21,7 +21,7 @@ const config: NextConfig = {
     ];
   },
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders(process.env) }];
+    return headerRules(process.env);
   },
 };
 

@@ -1,4 +1,5 @@
-import { expect, test } from "@playwright/test";
+import { expect, test, type Page } from "@playwright/test";
+import { django } from "./helpers";
 
 // Every page type a reader meets, and one with an embedded video player.
 const PAGES = [
@@ -10,9 +11,9 @@ const PAGES = [
   "/account/login/",
 ];
 
-test("pages carry the security headers and run under their policy without a violation", async ({ page }) => {
-  // Violations of a policy that is enforced fire this event, even when the page catches
-  // the error (as zod does when it probes for eval).
+// Violations of a policy that is enforced fire this event, even when the page catches
+// the error (as zod does when it probes for eval).
+async function recordViolations(page: Page) {
   await page.addInitScript(() => {
     const seen: string[] = [];
     Object.assign(window, { cspViolations: seen });
@@ -20,6 +21,15 @@ test("pages carry the security headers and run under their policy without a viol
       seen.push(`${event.violatedDirective} ${event.blockedURI}`);
     });
   });
+}
+
+const violations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
+
+const scriptSources = (policy: string | undefined) =>
+  (policy ?? "").split("; ").find((directive) => directive.startsWith("script-src "))!.split(" ").slice(1);
+
+test("pages carry the security headers and run under their policy without a violation", async ({ page }) => {
+  await recordViolations(page);
   const consoleErrors: string[] = [];
   page.on("console", (message) => {
     if (message.type() === "error") consoleErrors.push(message.text());
@@ -35,8 +45,37 @@ test("pages carry the security headers and run under their policy without a viol
     // Hydrated: the account menu is rendered by client code after load.
     await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" })).toBeVisible();
     await page.waitForLoadState("networkidle");
-    expect(await page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations), path).toEqual([]);
+    expect(await violations(page), path).toEqual([]);
   }
   // Also no failed request: a visitor's session is not asked for (it would answer 401).
   expect(consoleErrors).toEqual([]);
+});
+
+test("posts allow no inline script, and a draft preview only its own nonce", async ({ page }) => {
+  const post = await page.request.get("/blog/async-python-without-the-magic/");
+  expect(scriptSources(post.headers()["content-security-policy"])).toEqual(["'self'"]);
+
+  // Hostile HTML saved past the editor: the API sanitises it, and the policy would
+  // refuse an inline script that slipped through.
+  const output = django(
+    `from blog.models import BlogPage\n` +
+      `from wagtail.rich_text import RichText\n` +
+      `page = BlogPage.objects.get(slug="sql-joins-visualised")\n` +
+      `page.body = [("paragraph", RichText('<p>Draft<img src="x" onerror="window.pwned=1"><script>window.pwned=2</script></p>'))]\n` +
+      `preview = page.create_page_preview()\n` +
+      `print(page.get_content_type_str(), preview.token)`,
+  );
+  const [contentType, token] = output.split("\n").at(-1)!.split(" ");
+  await recordViolations(page);
+  const response = await page.goto(`/api/preview/?content_type=${contentType}&token=${encodeURIComponent(token!)}`);
+  await expect(page.getByRole("status").filter({ hasText: "Preview of a draft" })).toBeVisible();
+
+  const sources = scriptSources(response!.headers()["content-security-policy"]);
+  expect(sources).not.toContain("'unsafe-inline'");
+  expect(sources.filter((source) => source.startsWith("'nonce-"))).toHaveLength(1);
+  // Hydrated under the nonce: the account menu is client-rendered.
+  await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" })).toBeVisible();
+  await page.waitForLoadState("networkidle");
+  expect(await violations(page)).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
 });

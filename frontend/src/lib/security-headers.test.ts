@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import config from "../../next.config";
-import { contentSecurityPolicy, securityHeaders } from "./security-headers";
+import { contentSecurityPolicy, headerRules, securityHeaders } from "./security-headers";
 
 const directive = (policy: string, name: string) =>
   policy
@@ -16,7 +16,25 @@ describe("security headers", () => {
     const rules = await config.headers!();
     const all = rules.find((rule) => rule.source === "/:path*");
     const names = all?.headers.map((header) => header.key);
-    expect(names).toEqual(expect.arrayContaining(["Content-Security-Policy", "X-Content-Type-Options", "Referrer-Policy"]));
+    expect(names).toEqual(expect.arrayContaining(["X-Content-Type-Options", "Referrer-Policy"]));
+  });
+
+  it("set a policy on every path but the draft preview, whose proxy sets one per response", () => {
+    const rules = headerRules(PRODUCTION);
+    const policyRule = rules.find((rule) => rule.headers.some((header) => header.key === "Content-Security-Policy"))!;
+    const matches = (path: string) => new RegExp(`^${policyRule.source.replace("/:path", "/")}$`).test(path);
+    expect(["/", "/blog/", "/courses/a/b/", "/previews/", "/preview/x/"].every(matches)).toBe(true);
+    expect(matches("/preview/")).toBe(false);
+  });
+
+  it("forbid inline script on posts in production builds, which ship no client runtime", () => {
+    const postRule = (env: Record<string, string>) => headerRules(env).find((rule) => rule.source === "/blog/:slug/");
+    expect(directive(postRule(PRODUCTION)!.headers[0]!.value, "script-src")).toEqual(["'self'"]);
+    expect(postRule({ ...PRODUCTION, NODE_ENV: "development" })).toBeUndefined();
+  });
+
+  it("allow a nonce instead of every inline script where a page renders per request", () => {
+    expect(directive(contentSecurityPolicy(PRODUCTION, { nonce: "abc" }), "script-src")).toEqual(["'self'", "'nonce-abc'"]);
   });
 
   it("allow scripts from this origin only, with no eval in production", () => {

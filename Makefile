@@ -15,7 +15,7 @@ DEV_REVALIDATE_SECRET ?= dev-only-revalidate-secret
 
 export NEXT_TELEMETRY_DISABLED := 1
 
-.PHONY: help install sandbox-tools compose-check bench bench-tools loadtest openapi openapi-check dev migrate demo backend test test-backend check-migrations lint format lock clean \
+.PHONY: help install sandbox-tools compose-check bench bench-tools loadtest openapi openapi-check dev migrate demo backend test test-backend fuzz check-migrations lint format lock clean \
 	frontend-install client client-check frontend-test e2e
 
 help: ## List the targets
@@ -70,6 +70,15 @@ check-migrations: install ## Fail when models changed without a migration
 	@echo "==> Checking for missing migrations"
 	@cd $(BACKEND) && DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py makemigrations --check --dry-run
 	@cd $(BACKEND) && DJANGO_SETTINGS_MODULE=config.settings.test $(PY) manage.py check
+
+FUZZ_EXAMPLES ?= 100
+
+fuzz: install ## Fuzz every API operation with FUZZ_EXAMPLES examples and a fresh seed (FUZZ_SEED=n replays one)
+	@seed=$${FUZZ_SEED:-$$(od -An -N4 -tu4 /dev/urandom | tr -d ' ')}; \
+	  echo "==> Fuzzing the API with seed $$seed, $(FUZZ_EXAMPLES) examples per operation and caller"; \
+	  echo "    (replay with: make fuzz FUZZ_SEED=$$seed FUZZ_EXAMPLES=$(FUZZ_EXAMPLES))"; \
+	  cd $(BACKEND) && OPENAPI_FUZZ_SEEDS=$$seed OPENAPI_FUZZ_EXAMPLES=$(FUZZ_EXAMPLES) \
+	    $(PY) -m pytest -q tests/test_openapi_fuzz.py
 
 test-backend: install ## Run the backend test suite (pytest)
 	@db=$${DATABASE_URL:+PostgreSQL}; cache=$${REDIS_URL:+Redis}; \

@@ -66,3 +66,16 @@ def test_scheduled_publishing_runs_somewhere():
 
     assert scheduler[:3] == ["python", "manage.py", "scheduler"]
     assert "manage.py scheduler" in (ROOT / "Makefile").read_text()
+
+
+def test_clients_reach_the_stack_only_through_the_proxy_that_records_their_address():
+    # TRUSTED_PROXY_COUNT=1 is only true if nothing else is reachable from outside.
+    published = {name for name, service in COMPOSE["services"].items() if service.get("ports")}
+    nginx = (ROOT / "deploy/nginx/codecampus.conf").read_text()
+    backend_env = COMPOSE["services"]["backend"]["environment"]
+
+    assert published == {"proxy"}
+    assert backend_env["TRUSTED_PROXY_COUNT"] == "${TRUSTED_PROXY_COUNT:-1}"
+    # Replaced at the edge, never appended to what a client sent.
+    assert "proxy_set_header X-Forwarded-For $remote_addr;" in nginx
+    assert "$proxy_add_x_forwarded_for" not in nginx

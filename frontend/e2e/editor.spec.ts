@@ -47,3 +47,33 @@ test("an editor previews a draft that readers do not see", async ({ page }) => {
   await page.goto("/blog/sql-joins-visualised/");
   await expect(page.getByRole("heading", { level: 1 })).not.toHaveText(draftTitle);
 });
+
+test("a post scheduled to go live appears once its time has come and the scheduler runs", async ({ page }) => {
+  const slug = `scheduled-${Date.now()}`;
+  const title = `Scheduled for later (${slug})`;
+  django(
+    `from datetime import timedelta\n` +
+      `from django.utils import timezone\n` +
+      `from blog.models import BlogIndexPage, BlogPage\n` +
+      `post = BlogPage(title=${JSON.stringify(title)}, slug=${JSON.stringify(slug)}, introduction="Soon.", live=False,\n` +
+      `    body=[{"type": "paragraph", "value": "<p>On time.</p>"}])\n` +
+      `BlogIndexPage.objects.get().add_child(instance=post)\n` +
+      `post.go_live_at = timezone.now() + timedelta(minutes=5)\n` +
+      `revision = post.save_revision()\n` +
+      `revision.publish()\n` +
+      // The go-live time passes.
+      `past = timezone.now() - timedelta(seconds=1)\n` +
+      `revision.approved_go_live_at = past\n` +
+      `revision.content["go_live_at"] = past.isoformat()\n` +
+      `revision.save()`,
+  );
+  expect((await page.goto(`/blog/${slug}/`))?.status()).toBe(404);
+
+  // What `make dev` and the compose scheduler run once a minute, in a process of its own.
+  django(`from django.core.management import call_command\ncall_command("scheduler", "--once")`);
+
+  await expect(async () => {
+    await page.goto(`/blog/${slug}/`);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveText(title, { timeout: 1000 });
+  }).toPass({ timeout: 60_000 });
+});

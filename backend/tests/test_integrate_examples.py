@@ -1,4 +1,4 @@
-"""The README's "Integrate" examples, run as written against a live server.
+"""The "Integrate" examples of docs/integrate.md, run as written against a live server.
 
 They are the documentation integrators copy, so they must keep working: the
 curl walk-through and the script that uses a client generated from openapi/.
@@ -20,10 +20,10 @@ PASSWORD = "correct-horse-battery-staple"
 REPORT = re.compile(r"^submission (\d+): (\w+), score (\d+|None)$", re.MULTILINE)
 
 
-def readme_example(name: str) -> str:
-    readme = (REPOSITORY / "README.md").read_text()
-    match = re.search(rf"<!-- example: {name} .*?-->\n```\w+\n(.*?)```", readme, re.DOTALL)
-    assert match, f"README.md has no example called {name}"
+def integrate_example(name: str) -> str:
+    guide = (REPOSITORY / "docs" / "integrate.md").read_text()
+    match = re.search(rf"<!-- example: {name} .*?-->\n```\w+\n(.*?)```", guide, re.DOTALL)
+    assert match, f"docs/integrate.md has no example called {name}"
     return match.group(1)
 
 
@@ -74,7 +74,7 @@ def test_curl_example_signs_up_enrols_and_gets_a_graded_submission(live_server, 
     email = "curl-example@example.com"
 
     output = _run(
-        ["bash", "-euo", "pipefail", "-c", readme_example("integrate-curl")],
+        ["bash", "-euo", "pipefail", "-c", integrate_example("integrate-curl")],
         BASE=live_server.url,
         EMAIL=email,
         PASSWORD="an-unguessable-passphrase",
@@ -91,7 +91,7 @@ def test_python_client_example_lists_courses_and_gets_a_graded_submission(
     learner = UserFactory(password=PASSWORD)
 
     output = _run(
-        [sys.executable, "-c", readme_example("integrate-python")],
+        [sys.executable, "-c", integrate_example("integrate-python")],
         BASE=live_server.url,
         EMAIL=learner.email,
         PASSWORD=PASSWORD,

@@ -30,7 +30,7 @@ from django.test.utils import override_settings
 
 from ai import services, store
 from ai.settings import wagtail_ai_settings
-from tests.ai.llm_server import LLMServer
+from tests.support.llm_server import LLMServer
 
 HITS = 300
 IDENTICAL = 20

@@ -221,7 +221,14 @@ def target(name: str, target_text: str, value, met: bool) -> dict:
 
 
 def measure() -> dict:
-    env = stack.production_like_env(PORT, BENCH_STOCK_API="true")
+    # Stock Wagtail's endpoint beside ours (bench/stock_api/), importable from bench/.
+    env = stack.production_like_env(
+        PORT,
+        DJANGO_SETTINGS_MODULE="stock_api.settings",
+        PYTHONPATH=os.pathsep.join(
+            filter(None, [str(stack.ROOT / "bench"), os.environ.get("PYTHONPATH")])
+        ),
+    )
     stack.setup_django(env)
     stack.manage(env, "migrate", "--noinput", "-v0")
     stack.manage(env, "load_demo")

@@ -42,11 +42,6 @@ urlpatterns = [
     path("healthz/", healthz, name="healthz"),
 ]
 
-if settings.BENCH_STOCK_API:
-    from delivery.stock import stock_router
-
-    urlpatterns += [path("bench/stock/v2/", stock_router.urls)]
-
 # Anything else under /api/ is the JSON 404 (with DEBUG on too, where Django would
 # answer its HTML page), and so is a malformed id in a known route.
 urlpatterns += [re_path(r"^api/", api_not_found)]

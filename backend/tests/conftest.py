@@ -6,9 +6,11 @@ from wagtail.models import Site
 from ai import store as ai_store
 from tests.factories import (
     BlogIndexPageFactory,
+    BlogPageFactory,
     CoursePageFactory,
     CoursesIndexPageFactory,
     HomePageFactory,
+    ImageFactory,
     LessonPageFactory,
     UserFactory,
     tree_root,
@@ -47,6 +49,28 @@ def home(db):
 @pytest.fixture
 def blog_index(home):
     return BlogIndexPageFactory(parent=home)
+
+
+@pytest.fixture
+def every_block(blog_index):
+    """A post with one block of every type, and the image it shows."""
+    image = ImageFactory(description="A teal rectangle")
+    body = [
+        {"type": "paragraph", "value": "<p>Some <b>bold</b> text.</p>"},
+        {"type": "heading", "value": {"text": "Getting Started!", "level": "h3"}},
+        {
+            "type": "code",
+            "value": {"language": "sql", "filename": "q.sql", "code": "SELECT 1;"},
+        },
+        {"type": "image", "value": {"image": image.pk, "alt_text": "", "caption": "Teal"}},
+        {"type": "quote", "value": {"quote": "Simple is better.", "attribution": "Tim"}},
+        {
+            "type": "callout",
+            "value": {"kind": "warning", "title": "Careful", "body": "<p>Hot.</p>"},
+        },
+        {"type": "embed", "value": {"url": "https://www.youtube.com/watch?v=x", "caption": "Talk"}},
+    ]
+    return BlogPageFactory(parent=blog_index, body=body), image
 
 
 @pytest.fixture

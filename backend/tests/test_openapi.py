@@ -3,7 +3,7 @@ import re
 import pytest
 from drf_spectacular.generators import SchemaGenerator
 
-from tests.test_url_permissions import POLICIES, _api_v1_patterns
+from tests.support.url_policies import POLICIES, api_v1_patterns
 
 
 @pytest.fixture(scope="module")
@@ -16,7 +16,7 @@ def _openapi_path(route: str) -> str:
 
 
 def test_every_learning_api_operation_is_documented(schema):
-    for name, route in _api_v1_patterns():
+    for name, route in api_v1_patterns():
         path = schema["paths"].get(_openapi_path(route))
         assert path is not None, route
         for method in POLICIES[name][1]:
@@ -24,7 +24,7 @@ def test_every_learning_api_operation_is_documented(schema):
 
 
 def test_private_operations_document_their_401_in_the_error_format(schema):
-    for name, route in _api_v1_patterns():
+    for name, route in api_v1_patterns():
         policy, methods = POLICIES[name]
         if policy == "public":
             continue

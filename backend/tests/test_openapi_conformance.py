@@ -6,7 +6,6 @@ from drf_spectacular.generators import SchemaGenerator
 
 from learning.services import enrolment_create
 from learning.submissions import submission_create
-from tests.delivery.test_blocks import every_block  # noqa: F401 - fixture
 from tests.factories import ImageFactory
 
 
@@ -39,14 +38,14 @@ def _assert_conforms(document, response, path, method="get"):
     "query",
     ["", "?type=blog.BlogPage&fields=*", "?type=blog.BlogPage&fields=_,title", "?bogus=1"],
 )
-def test_page_listings_conform(api_client, document, every_block, query):  # noqa: F811
+def test_page_listings_conform(api_client, document, every_block, query):
     response = api_client.get(f"/api/v2/pages/{query}")
 
     _assert_conforms(document, response, "/api/v2/pages/")
 
 
 @pytest.mark.django_db
-def test_page_details_of_every_type_conform(api_client, document, every_block, course, lessons):  # noqa: F811
+def test_page_details_of_every_type_conform(api_client, document, every_block, course, lessons):
     post, _image = every_block
     for page in (post, post.get_parent(), course, lessons[0], course.get_parent()):
         response = api_client.get(f"/api/v2/pages/{page.pk}/")

@@ -5,45 +5,12 @@ A new endpoint fails this test until its policy is written down in POLICIES.
 
 import pytest
 from django.test import Client
-from django.urls import URLPattern, URLResolver, get_resolver
+from django.urls import URLResolver, get_resolver
 from rest_framework.test import APIClient
 
 from learning.services import enrolment_create
 from learning.submissions import submission_create
-
-PUBLIC, SIGNED_IN, OWNER = "public", "signed-in", "owner"
-
-# url name -> (policy, methods to try)
-POLICIES = {
-    "v1:course-list": (PUBLIC, ["get"]),
-    "v1:course-detail": (PUBLIC, ["get"]),
-    "v1:lesson-detail": (PUBLIC, ["get"]),
-    "v1:exercise-detail": (PUBLIC, ["get"]),
-    "v1:course-enrolment": (SIGNED_IN, ["put", "delete"]),
-    "v1:enrolment-list": (SIGNED_IN, ["get"]),
-    "v1:lesson-completion": (SIGNED_IN, ["put"]),
-    "v1:submission-list": (SIGNED_IN, ["get", "post"]),
-    "v1:submission-detail": (OWNER, ["get"]),
-    "v1:progress": (SIGNED_IN, ["get"]),
-    "v1:dashboard": (SIGNED_IN, ["get"]),
-    "v1:me": (SIGNED_IN, ["get", "patch"]),
-    "v1:me-avatar": (SIGNED_IN, ["delete"]),
-    # Authoring features: staff only; hints only on the learner's own submissions
-    # (tests/ai/test_views.py checks both).
-    "v1:ai-generate": (SIGNED_IN, ["post"]),
-    "v1:ai-quota": (SIGNED_IN, ["get"]),
-}
-
-
-def _api_v1_patterns(resolver=None, prefix="", namespace=""):
-    resolver = resolver or get_resolver()
-    for pattern in resolver.url_patterns:
-        route = prefix + str(pattern.pattern)
-        if isinstance(pattern, URLResolver):
-            inner = f"{namespace}{pattern.namespace}:" if pattern.namespace else namespace
-            yield from _api_v1_patterns(pattern, route, inner)
-        elif isinstance(pattern, URLPattern) and route.startswith("api/v1/"):
-            yield f"{namespace}{pattern.name}", route
+from tests.support.url_policies import OWNER, POLICIES, PUBLIC, api_v1_patterns
 
 
 def _concrete(route, ids):
@@ -73,7 +40,7 @@ def _call(client, method, url):
 
 @pytest.mark.django_db
 def test_every_api_v1_url_has_a_policy():
-    names = {name for name, _route in _api_v1_patterns()}
+    names = {name for name, _route in api_v1_patterns()}
 
     assert names == set(POLICIES)
 
@@ -81,7 +48,7 @@ def test_every_api_v1_url_has_a_policy():
 @pytest.mark.django_db
 def test_anonymous_users_reach_only_public_endpoints(world):
     client = APIClient()
-    for name, route in _api_v1_patterns():
+    for name, route in api_v1_patterns():
         policy, methods = POLICIES[name]
         for method in methods:
             response = _call(client, method, _concrete(route, world))
@@ -96,7 +63,7 @@ def test_anonymous_users_reach_only_public_endpoints(world):
 def test_other_learners_cannot_read_a_learners_objects(world, other_learner):
     client = APIClient()
     client.force_authenticate(other_learner)
-    for name, route in _api_v1_patterns():
+    for name, route in api_v1_patterns():
         policy, methods = POLICIES[name]
         if policy != OWNER:
             continue
@@ -109,7 +76,7 @@ def test_owners_and_staff_can_read_owned_objects(world, learner, staff):
     for user in (learner, staff):
         client = APIClient()
         client.force_authenticate(user)
-        for name, route in _api_v1_patterns():
+        for name, route in api_v1_patterns():
             if POLICIES[name][0] == OWNER:
                 assert client.get(_concrete(route, world)).status_code == 200, (name, user)
 
@@ -136,7 +103,6 @@ OTHER_PREFIXES = {
     "api/redoc/": "anyone",
     "healthz/": "anyone",
     "media/": "anyone (development only)",
-    "bench/stock/v2/": "anyone, only when BENCH_STOCK_API is on (benchmarks)",
 }
 
 # Routes matched as a whole, not as a prefix of others.

@@ -265,8 +265,6 @@ WAGTAIL_HEADLESS_PREVIEW = {
 }
 # Whole public content responses from the cache (delivery.cache); off only to benchmark.
 CONTENT_API_CACHE = env_bool("CONTENT_API_CACHE", True)
-# Mount stock Wagtail's pages endpoint at /bench/stock/v2/ for side-by-side benchmarks.
-BENCH_STOCK_API = env_bool("BENCH_STOCK_API", False)
 # A preview link is the reader's only credential, so it expires (seconds).
 PREVIEW_TOKEN_MAX_AGE = env_int("PREVIEW_TOKEN_MAX_AGE", 60 * 60)
 

@@ -1,7 +1,7 @@
 import pytest
 
 from ai.settings import wagtail_ai_settings
-from tests.ai.llm_server import LLMServer
+from tests.support.llm_server import LLMServer
 
 TEST_MODEL = "test-model"
 

@@ -7,7 +7,7 @@ from rest_framework.test import APIClient
 
 from ai import store
 from ai.models import AIUsage, Outcome
-from tests.core.test_redis_outage import REDIS_SERVER, PrivateRedis
+from tests.support.redis import REDIS_SERVER, PrivateRedis
 
 pytestmark = [
     pytest.mark.django_db,

@@ -9,7 +9,7 @@ from wagtail.test.utils.form_data import (
 )
 
 from courses.models import LessonPage
-from tests.grading.conftest import requires_bubblewrap
+from tests.support.sandbox import requires_bubblewrap
 
 pytestmark = requires_bubblewrap
 

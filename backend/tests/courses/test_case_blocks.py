@@ -7,7 +7,7 @@ from courses.blocks import CaseBlock
 from grading.engine import grade
 from grading.limits import Limits
 from tests.factories import make_exercise, make_test_case
-from tests.grading.conftest import requires_bubblewrap
+from tests.support.sandbox import requires_bubblewrap
 
 
 def make_case(name, call, expected, *, hidden=False, weight=1) -> dict:

@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from courses.validation import validate_exercise_behaviour
 from demo.course_content import COURSES
 from tests.factories import make_exercise, make_test_case
-from tests.grading.conftest import requires_bubblewrap
+from tests.support.sandbox import requires_bubblewrap
 
 pytestmark = requires_bubblewrap
 

@@ -9,27 +9,6 @@ def _body_of(api_client, post):
     return {block["type"]: block["value"] for block in response.json()["body"]}
 
 
-@pytest.fixture
-def every_block(blog_index):
-    image = ImageFactory(description="A teal rectangle")
-    body = [
-        {"type": "paragraph", "value": "<p>Some <b>bold</b> text.</p>"},
-        {"type": "heading", "value": {"text": "Getting Started!", "level": "h3"}},
-        {
-            "type": "code",
-            "value": {"language": "sql", "filename": "q.sql", "code": "SELECT 1;"},
-        },
-        {"type": "image", "value": {"image": image.pk, "alt_text": "", "caption": "Teal"}},
-        {"type": "quote", "value": {"quote": "Simple is better.", "attribution": "Tim"}},
-        {
-            "type": "callout",
-            "value": {"kind": "warning", "title": "Careful", "body": "<p>Hot.</p>"},
-        },
-        {"type": "embed", "value": {"url": "https://www.youtube.com/watch?v=x", "caption": "Talk"}},
-    ]
-    return BlogPageFactory(parent=blog_index, body=body), image
-
-
 @pytest.mark.django_db
 def test_each_block_type_has_its_typed_shape(api_client, every_block):
     post, image = every_block

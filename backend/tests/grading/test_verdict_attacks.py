@@ -10,7 +10,7 @@ import pytest
 
 from grading.engine import grade
 from grading.limits import Limits
-from tests.grading.conftest import requires_bubblewrap
+from tests.support.sandbox import requires_bubblewrap
 
 pytestmark = requires_bubblewrap
 

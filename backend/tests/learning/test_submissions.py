@@ -14,7 +14,7 @@ from learning.submissions import (
     submission_grade_next,
     submissions_recover,
 )
-from tests.grading.conftest import requires_bubblewrap
+from tests.support.sandbox import requires_bubblewrap
 
 pytestmark = requires_bubblewrap
 

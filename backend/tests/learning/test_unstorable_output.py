@@ -10,7 +10,7 @@ from rest_framework.test import APIClient
 from learning.models import Submission
 from learning.services import enrolment_create
 from tests.factories import make_test_case
-from tests.grading.conftest import requires_bubblewrap
+from tests.support.sandbox import requires_bubblewrap
 
 V1 = "/api/v1"
 

@@ -1,3 +1,5 @@
+"""Markers for tests that need the real grading sandbox."""
+
 import os
 
 import pytest

@@ -1,13 +1,16 @@
-"""Stock Wagtail's v2 pages endpoint, unmodified, on the same models and data.
+"""The product's URLs plus stock Wagtail's v2 pages endpoint at /bench/stock/v2/.
 
-It exists only so that ``make bench`` can measure our content API side by side
-with what a stock Wagtail install would serve; it is mounted at /bench/stock/v2/
-when BENCH_STOCK_API is on (never by default).
+Stock Wagtail's endpoint, unmodified, on the same models and data, so that
+``make bench`` can measure our content API side by side with what a stock Wagtail
+install would serve. Only ``stock_api.settings`` mounts it.
 """
 
+from django.urls import path
 from rest_framework.permissions import AllowAny
 from wagtail.api.v2.router import WagtailAPIRouter
 from wagtail.api.v2.views import PagesAPIViewSet
+
+from config.urls import urlpatterns as product_urlpatterns
 
 
 class StockPagesAPIViewSet(PagesAPIViewSet):
@@ -19,3 +22,5 @@ class StockPagesAPIViewSet(PagesAPIViewSet):
 
 stock_router = WagtailAPIRouter("stockapi")
 stock_router.register_endpoint("pages", StockPagesAPIViewSet)
+
+urlpatterns = [path("bench/stock/v2/", stock_router.urls), *product_urlpatterns]

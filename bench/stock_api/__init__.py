@@ -1,0 +1,1 @@
+"""Stock Wagtail beside ours, for the content API benchmark (bench/content.py)."""

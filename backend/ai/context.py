@@ -7,10 +7,10 @@ and the visible tests it fails, never the solution or a hidden test.
 """
 
 from django.utils.html import strip_tags
-from rest_framework.exceptions import NotFound, ValidationError
 from wagtail.models import Page
 
 from ai.prompts import Audience, Feature
+from core.exceptions import InvalidInputError, NotFoundError
 from courses.models import CoursePage, Exercise, LessonPage
 from learning.models import Submission
 from learning.selectors import exercise_get
@@ -24,7 +24,7 @@ EXPLICIT_FIELDS += ("difficulty", "language")
 def collect(feature: Feature, user, given: dict) -> dict[str, str]:
     missing = [name for name in feature.required if given.get(name) is None]
     if missing:
-        raise ValidationError({name: [f"Required for {feature.name}."] for name in missing})
+        raise InvalidInputError({name: [f"Required for {feature.name}."] for name in missing})
     context: dict[str, str] = {}
     if given.get("page_id") is not None:
         _require_staff(feature, "page_id")
@@ -39,13 +39,13 @@ def collect(feature: Feature, user, given: dict) -> dict[str, str]:
     wanted = {name: context[name][:FIELD_LIMIT] for name in feature.inputs if context.get(name)}
     if not wanted:
         fields = ", ".join(feature.inputs)
-        raise ValidationError({"context": [f"{feature.name} needs at least one of: {fields}."]})
+        raise InvalidInputError({"context": [f"{feature.name} needs at least one of: {fields}."]})
     return wanted
 
 
 def _require_staff(feature: Feature, field_name: str) -> None:
     if feature.audience is not Audience.STAFF:
-        raise ValidationError({field_name: [f"Not accepted for {feature.name}."]})
+        raise InvalidInputError({field_name: [f"Not accepted for {feature.name}."]})
 
 
 def _stream_text(stream_value) -> str:
@@ -64,7 +64,7 @@ def _stream_text(stream_value) -> str:
 def _page_context(page_id: int) -> dict[str, str]:
     page = Page.objects.filter(pk=page_id).first()
     if page is None:
-        raise NotFound("No page with this id.")
+        raise NotFoundError("No page with this id.")
     page = page.get_latest_revision_as_object()
     context = {"title": page.title}
     for source, name in (("introduction", "introduction"), ("summary", "introduction")):
@@ -102,7 +102,7 @@ def _exercise_context(exercise_id: int, user) -> dict[str, str]:
     else:
         exercise = exercise_get(exercise_id=exercise_id)
     if exercise is None:
-        raise NotFound("No exercise with this id.")
+        raise NotFoundError("No exercise with this id.")
     return _exercise_fields(exercise)
 
 
@@ -112,7 +112,7 @@ def _submission_context(submission_id: int, user) -> dict[str, str]:
         submissions = submissions.filter(learner=user)
     submission = submissions.filter(pk=submission_id).first()
     if submission is None or submission.exercise is None:
-        raise NotFound("No submission with this id.")
+        raise NotFoundError("No submission with this id.")
     return {
         **_exercise_fields(submission.exercise),
         "code": submission.code,

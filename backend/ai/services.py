@@ -19,7 +19,6 @@ from django.conf import settings
 from django.db import connection, transaction
 from django.db.models import Sum
 from pydantic import ValidationError as SchemaError
-from rest_framework import exceptions, status
 from wagtail_ai.agents.content_feedback import ContentFeedbackSchema
 
 from ai import context as ai_context
@@ -27,6 +26,13 @@ from ai.models import AIUsage, Outcome
 from ai.prompts import FEATURES, Audience, Feature, render_messages
 from ai.providers import Completion, ProviderError, ProviderTimeoutError, active_provider
 from ai.store import BudgetHold, CallGrant, StoreUnavailableError, get_store
+from core.exceptions import (
+    DomainError,
+    NotAllowedError,
+    RateLimitedError,
+    UnavailableError,
+    UpstreamTimeoutError,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -40,38 +46,37 @@ SAFE_HINT = (
 )
 
 
-class AIUnavailable(exceptions.APIException):
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "AI generation is temporarily unavailable. Try again shortly."
-    default_code = "ai_unavailable"
-    wait = UNAVAILABLE_RETRY_SECONDS
+class AIUnavailableError(UnavailableError):
+    code = "ai_unavailable"
+    message = "AI generation is temporarily unavailable. Try again shortly."
+
+    def __init__(self):
+        super().__init__(retry_after=UNAVAILABLE_RETRY_SECONDS)
 
 
-class AITimeout(exceptions.APIException):
-    status_code = status.HTTP_504_GATEWAY_TIMEOUT
-    default_detail = "The AI provider did not answer in time. Try again shortly."
-    default_code = "ai_timeout"
-    wait = UNAVAILABLE_RETRY_SECONDS
+class AITimeoutError(UpstreamTimeoutError):
+    code = "ai_timeout"
+    message = "The AI provider did not answer in time. Try again shortly."
+
+    def __init__(self):
+        super().__init__(retry_after=UNAVAILABLE_RETRY_SECONDS)
 
 
-class AIBudgetSpent(exceptions.APIException):
-    status_code = status.HTTP_503_SERVICE_UNAVAILABLE
-    default_detail = "This month's AI budget is spent. AI generation resumes next month."
-    default_code = "ai_budget_spent"
+class AIBudgetSpentError(UnavailableError):
+    code = "ai_budget_spent"
+    message = "This month's AI budget is spent. AI generation resumes next month."
 
     def __init__(self, wait: int):
-        super().__init__()
-        self.wait = wait
+        super().__init__(retry_after=wait)
 
 
-class AIRateLimited(exceptions.APIException):
-    status_code = status.HTTP_429_TOO_MANY_REQUESTS
-    default_code = "rate_limited"
-
+class AIRateLimitedError(RateLimitedError):
     def __init__(self, wait: int, refused_by: str):
         who = "everyone's" if refused_by == "global" else "your"
-        super().__init__(f"You have used {who} AI calls for this hour. Try again in {wait} s.")
-        self.wait = wait
+        super().__init__(
+            f"You have used {who} AI calls for this hour. Try again in {wait} s.",
+            retry_after=wait,
+        )
 
 
 @dataclass(frozen=True)
@@ -94,7 +99,7 @@ class Quota:
 class _RefusalError(Exception):
     """Carries a refusal's ledger outcome to the one place that records it."""
 
-    def __init__(self, outcome: str, error: exceptions.APIException):
+    def __init__(self, outcome: str, error: DomainError):
         super().__init__(outcome)
         self.outcome = outcome
         self.error = error
@@ -143,7 +148,7 @@ def quota(user) -> Quota:
     try:
         used = get_store().count(_user_key(user, window))
     except StoreUnavailableError as exc:
-        raise AIUnavailable from exc
+        raise AIUnavailableError from exc
     return Quota(limit, max(limit - used, 0), resets_in)
 
 
@@ -196,7 +201,7 @@ def _reserve_budget(store, amount: int) -> BudgetHold:
         hold_seconds=settings.AI_TIMEOUT_SECONDS * 2 + 30,
     )
     if hold is None:
-        raise _RefusalError(Outcome.OVER_BUDGET, AIBudgetSpent(_seconds_to_next_month(now)))
+        raise _RefusalError(Outcome.OVER_BUDGET, AIBudgetSpentError(_seconds_to_next_month(now)))
     return hold
 
 
@@ -225,7 +230,7 @@ class _Call:
 def generate(*, user, feature_name: str, given: dict) -> Generation:
     feature = FEATURES[feature_name]
     if not can_use(user, feature):
-        raise exceptions.PermissionDenied("This AI feature is for editors only.")
+        raise NotAllowedError("This AI feature is for editors only.")
     context = ai_context.collect(feature, user, given)
     return generate_from_context(user=user, feature=feature, context=context, given=given)
 
@@ -246,7 +251,7 @@ def generate_from_context(
     except StoreUnavailableError:
         _record(call, Outcome.UNAVAILABLE, cached=False)
         logger.error("ai.store_unavailable", extra={"feature": feature.name})
-        raise AIUnavailable from None
+        raise AIUnavailableError from None
     _record(call, Outcome.CACHED if generation.cached else Outcome.GENERATED, generation.cached)
     return generation
 
@@ -273,7 +278,7 @@ def _single_flight(call: _Call, given: dict) -> Generation:
             finally:
                 store.release_flight(f"flight:{call.key}", token)
         if time.monotonic() > deadline:
-            raise _RefusalError(Outcome.PROVIDER_TIMEOUT, AITimeout())
+            raise _RefusalError(Outcome.PROVIDER_TIMEOUT, AITimeoutError())
         time.sleep(POLL_SECONDS)
 
 
@@ -297,8 +302,8 @@ def _cached_answer(store, call: _Call) -> Generation | None:
 
 def _failure(outcome: str) -> _RefusalError:
     if outcome == Outcome.PROVIDER_TIMEOUT:
-        return _RefusalError(Outcome.PROVIDER_TIMEOUT, AITimeout())
-    return _RefusalError(Outcome.PROVIDER_ERROR, AIUnavailable())
+        return _RefusalError(Outcome.PROVIDER_TIMEOUT, AITimeoutError())
+    return _RefusalError(Outcome.PROVIDER_ERROR, AIUnavailableError())
 
 
 def _remaining_after(user, used: int) -> tuple[int | None, int | None]:
@@ -318,7 +323,7 @@ def _reserve_call(store, user) -> CallGrant:
         ttl=resets_in + 60,
     )
     if not grant.allowed:
-        raise _RefusalError(Outcome.RATE_LIMITED, AIRateLimited(resets_in, grant.refused_by))
+        raise _RefusalError(Outcome.RATE_LIMITED, AIRateLimitedError(resets_in, grant.refused_by))
     return grant
 
 

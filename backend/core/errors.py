@@ -17,6 +17,8 @@ from rest_framework.response import Response
 from rest_framework.views import exception_handler as drf_exception_handler
 from wagtail.api.v2.utils import BadRequestError
 
+from core import exceptions as domain
+
 logger = logging.getLogger(__name__)
 
 # A lost or refused database connection: worth retrying, not a bug.
@@ -69,8 +71,35 @@ def _flatten(detail) -> list[str]:
     return [str(detail)]
 
 
+_DOMAIN_STATUS = (
+    (domain.NotFoundError, status.HTTP_404_NOT_FOUND),
+    (domain.ConflictError, status.HTTP_409_CONFLICT),
+    (domain.NotAllowedError, status.HTTP_403_FORBIDDEN),
+    (domain.RateLimitedError, status.HTTP_429_TOO_MANY_REQUESTS),
+    (domain.UnavailableError, status.HTTP_503_SERVICE_UNAVAILABLE),
+    (domain.UpstreamTimeoutError, status.HTTP_504_GATEWAY_TIMEOUT),
+)
+
+
+def _from_domain(exc: domain.DomainError) -> exceptions.APIException:
+    if isinstance(exc, domain.InvalidInputError):
+        return exceptions.ValidationError(exc.fields)
+    status_code = next(
+        (code for kind, code in _DOMAIN_STATUS if isinstance(exc, kind)),
+        status.HTTP_400_BAD_REQUEST,
+    )
+    api_exc = exceptions.APIException(exc.message or _DEFAULT_MESSAGES.get(status_code))
+    api_exc.status_code = status_code
+    api_exc.default_code = exc.code
+    if exc.retry_after is not None:
+        api_exc.wait = exc.retry_after  # DRF sends it as Retry-After
+    return api_exc
+
+
 def _translate(exc):
     """Map exceptions DRF does not know to the DRF exception that describes them."""
+    if isinstance(exc, domain.DomainError):
+        return _from_domain(exc)
     if isinstance(exc, BadRequestError):
         # Wagtail's API raises these with messages written for clients.
         return BadRequest(str(exc))

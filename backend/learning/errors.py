@@ -1,16 +1,15 @@
-from rest_framework import status
-from rest_framework.exceptions import APIException
+"""The learning domain's errors (mapped to responses by core.errors)."""
+
+from core.exceptions import ConflictError
 
 
-class NotEnrolled(APIException):
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "Enrol in the course first."
-    default_code = "not_enrolled"
+class NotEnrolledError(ConflictError):
+    code = "not_enrolled"
+    message = "Enrol in the course first."
 
 
-class ExercisesNotPassed(APIException):
+class ExercisesNotPassedError(ConflictError):
     """A lesson with exercises is complete when each has a passed submission, never by request."""
 
-    status_code = status.HTTP_409_CONFLICT
-    default_detail = "Pass every exercise of this lesson to complete it."
-    default_code = "exercises_not_passed"
+    code = "exercises_not_passed"
+    message = "Pass every exercise of this lesson to complete it."

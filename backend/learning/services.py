@@ -7,7 +7,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from courses.models import CoursePage, LessonPage
-from learning.errors import ExercisesNotPassed, NotEnrolled
+from learning.errors import ExercisesNotPassedError, NotEnrolledError
 from learning.models import ActivityDay, Enrolment, LessonCompletion
 from learning.selectors import is_enrolled, lesson_course, unpassed_exercise_ids
 
@@ -41,9 +41,9 @@ def lesson_complete(*, learner, lesson: LessonPage) -> tuple[LessonCompletion, b
     A lesson with exercises is complete only once each has a passed submission."""
     course = lesson_course(lesson=lesson)
     if not is_enrolled(learner=learner, course_id=course.pk):
-        raise NotEnrolled()
+        raise NotEnrolledError()
     if unpassed_exercise_ids(learner=learner, lesson=lesson):
-        raise ExercisesNotPassed()
+        raise ExercisesNotPassedError()
     with transaction.atomic():
         completion, created = _get_or_create(
             LessonCompletion, learner=learner, lesson=lesson, course=course

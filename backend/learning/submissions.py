@@ -29,7 +29,7 @@ from grading.engine import GradeResult, grade
 from grading.isolation import NoFreeUidError
 from grading.limits import Limits
 from grading.sandbox import LaunchFailedError, SandboxUnavailable
-from learning.errors import NotEnrolled
+from learning.errors import NotEnrolledError
 from learning.models import LessonCompletion, Submission, SubmissionStatus
 from learning.selectors import is_enrolled, lesson_course, unpassed_exercise_ids
 from learning.services import activity_record, lesson_complete
@@ -65,7 +65,7 @@ def submission_create(*, learner, exercise: Exercise, code: str) -> Submission:
     lesson = exercise.lesson
     course = lesson_course(lesson=lesson)
     if not is_enrolled(learner=learner, course_id=course.pk):
-        raise NotEnrolled()
+        raise NotEnrolledError()
     with transaction.atomic():
         submission = Submission.objects.create(
             learner=learner,

@@ -61,7 +61,7 @@ def test_fifty_requests_against_a_limit_of_ten_allow_exactly_ten(learner, ai_pro
     )
 
     allowed = [result for result in results if isinstance(result, services.Generation)]
-    refused = [result for result in results if isinstance(result, services.AIRateLimited)]
+    refused = [result for result in results if isinstance(result, services.AIRateLimitedError)]
     assert (len(allowed), len(refused)) == (10, 40)
     assert ai_provider.calls == 10
     assert services.quota(learner).remaining_calls == 0
@@ -84,7 +84,7 @@ def test_concurrent_calls_cannot_overrun_the_budget(staff, ai_provider, settings
     )
 
     allowed = [result for result in results if isinstance(result, services.Generation)]
-    refused = [result for result in results if isinstance(result, services.AIBudgetSpent)]
+    refused = [result for result in results if isinstance(result, services.AIBudgetSpentError)]
     assert len(allowed) + len(refused) == 20
     assert len(allowed) >= 5
     assert ai_provider.calls == len(allowed)

@@ -22,7 +22,7 @@ def test_ai_logs_events_but_not_the_key_or_the_prompt(caplog, settings, ai_provi
 
     services.generate(user=learner, feature_name="explain_code", given={"code": CODE})
     ai_provider.mode = "500"
-    with pytest.raises(services.AIUnavailable):
+    with pytest.raises(services.AIUnavailableError):
         services.generate(user=learner, feature_name="explain_code", given={"code": CODE + "#"})
 
     formatter = KeyValueFormatter()

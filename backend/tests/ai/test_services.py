@@ -3,11 +3,11 @@
 from decimal import Decimal
 
 import pytest
-from rest_framework import exceptions
 
 from ai import services
 from ai.models import AIUsage, Outcome
 from ai.prompts import FEATURES, render_messages
+from core.exceptions import NotAllowedError
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -58,11 +58,11 @@ def test_prompt_carries_the_feature_instruction_and_only_declared_inputs(learner
 @pytest.mark.parametrize(
     ("mode", "error", "outcome"),
     [
-        ("500", services.AIUnavailable, Outcome.PROVIDER_ERROR),
-        ("429", services.AIUnavailable, Outcome.PROVIDER_ERROR),
-        ("malformed", services.AIUnavailable, Outcome.PROVIDER_ERROR),
-        ("empty", services.AIUnavailable, Outcome.PROVIDER_ERROR),
-        ("timeout", services.AITimeout, Outcome.PROVIDER_TIMEOUT),
+        ("500", services.AIUnavailableError, Outcome.PROVIDER_ERROR),
+        ("429", services.AIUnavailableError, Outcome.PROVIDER_ERROR),
+        ("malformed", services.AIUnavailableError, Outcome.PROVIDER_ERROR),
+        ("empty", services.AIUnavailableError, Outcome.PROVIDER_ERROR),
+        ("timeout", services.AITimeoutError, Outcome.PROVIDER_TIMEOUT),
     ],
 )
 def test_provider_failure_refunds_the_call_and_caches_nothing(
@@ -97,10 +97,10 @@ def test_learner_limit_refuses_with_retry_after(ai_provider, settings):
     generate(learner, {"code": "x = 1"})
     generate(learner, {"code": "x = 2"})
 
-    with pytest.raises(services.AIRateLimited) as refused:
+    with pytest.raises(services.AIRateLimitedError) as refused:
         generate(learner, {"code": "x = 3"})
 
-    assert 0 < refused.value.wait <= 3601
+    assert 0 < refused.value.retry_after <= 3601
     assert ai_provider.calls == 2
     assert AIUsage.objects.filter(outcome=Outcome.RATE_LIMITED).count() == 1
 
@@ -119,7 +119,7 @@ def test_global_limit_applies_to_everyone(ai_provider, settings):
     admin = UserFactory(is_staff=True, is_superuser=True)
     generate(admin, {"code": "x = 1"})
 
-    with pytest.raises(services.AIRateLimited):
+    with pytest.raises(services.AIRateLimitedError):
         generate(admin, {"code": "x = 2"})
 
 
@@ -141,17 +141,17 @@ def test_spent_budget_refuses_with_503_and_refunds_the_call(learner, ai_provider
     settings.AI_MONTHLY_BUDGET_USD = (reservation + 10) / 1_000_000
     generate(learner, {"code": "x = 1"})
 
-    with pytest.raises(services.AIBudgetSpent) as refused:
+    with pytest.raises(services.AIBudgetSpentError) as refused:
         generate(learner, {"code": "x = 2"})
 
-    assert refused.value.wait > 0
+    assert refused.value.retry_after > 0
     assert ai_provider.calls == 1
     assert services.quota(learner).remaining_calls == settings.AI_LEARNER_CALLS_PER_HOUR - 1
     assert AIUsage.objects.filter(outcome=Outcome.OVER_BUDGET).count() == 1
 
 
 def test_authoring_features_are_for_staff(learner, ai_provider):
-    with pytest.raises(exceptions.PermissionDenied):
+    with pytest.raises(NotAllowedError):
         generate(learner, {"text": "Some section."}, feature="improve_section")
     assert ai_provider.calls == 0
 

@@ -5,6 +5,7 @@ from django.http import Http404
 from rest_framework import exceptions
 from wagtail.api.v2.utils import BadRequestError
 
+from core import exceptions as domain
 from core.errors import api_exception_handler
 
 
@@ -27,6 +28,44 @@ def test_exceptions_map_to_the_one_error_format(exc, status, code):
     assert response.data["code"] == code
     assert isinstance(response.data["message"], str)
     assert response.data["message"]
+
+
+@pytest.mark.parametrize(
+    ("exc", "status", "code"),
+    [
+        (domain.NotFoundError("No exercise with this id."), 404, "not_found"),
+        (domain.ConflictError("Enrol first.", code="not_enrolled"), 409, "not_enrolled"),
+        (domain.NotAllowedError("Editors only."), 403, "permission_denied"),
+        (domain.RateLimitedError("Later.", retry_after=12), 429, "rate_limited"),
+        (domain.UnavailableError(code="ai_unavailable"), 503, "ai_unavailable"),
+        (domain.UpstreamTimeoutError("Slow.", code="ai_timeout"), 504, "ai_timeout"),
+    ],
+)
+def test_domain_errors_map_to_their_status_and_keep_their_code(exc, status, code):
+    response = api_exception_handler(exc, {})
+
+    assert response.status_code == status
+    assert response.data == {
+        "status": status,
+        "code": code,
+        "message": exc.message or response.data["message"],
+    }
+    assert response.data["message"]
+
+
+def test_domain_errors_say_when_to_retry():
+    limited = api_exception_handler(domain.RateLimitedError("Later.", retry_after=12), {})
+    conflict = api_exception_handler(domain.ConflictError("No."), {})
+
+    assert limited["Retry-After"] == "12"
+    assert "Retry-After" not in conflict
+
+
+def test_invalid_input_lists_messages_per_field():
+    response = api_exception_handler(domain.InvalidInputError({"text": ["Required."]}), {})
+
+    assert response.status_code == 400
+    assert response.data["fields"] == {"text": ["Required."]}
 
 
 def test_not_found_messages_do_not_name_models():

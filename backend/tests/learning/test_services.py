@@ -2,7 +2,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.test import override_settings
 
-from learning.errors import NotEnrolled
+from learning.errors import NotEnrolledError
 from learning.models import ActivityDay, Enrolment, LessonCompletion, Submission
 from learning.services import enrolment_create, enrolment_delete, lesson_complete
 from learning.submissions import submission_create
@@ -29,7 +29,7 @@ def test_enrolment_delete_reports_whether_anything_was_deleted(learner, course):
 
 @pytest.mark.django_db
 def test_lesson_complete_needs_an_enrolment(learner, lessons):
-    with pytest.raises(NotEnrolled):
+    with pytest.raises(NotEnrolledError):
         lesson_complete(learner=learner, lesson=lessons[0])
 
 
@@ -63,7 +63,7 @@ def test_submission_create_queues_code_and_copies_titles(learner, course, lesson
 
 @pytest.mark.django_db
 def test_submission_create_needs_an_enrolment(learner, lessons):
-    with pytest.raises(NotEnrolled):
+    with pytest.raises(NotEnrolledError):
         submission_create(learner=learner, exercise=lessons[0].exercises.get(), code="x = 1")
 
 

@@ -66,28 +66,27 @@ class CourseListView(GenericAPIView):
         courses = self.paginate_queryset(self.get_queryset())
         attach_renditions(loaded_images(courses))
         learner = _learner(request)
+        lessons = selectors.lessons_by_course(courses=courses)
         enrolled_ids = (
             set(selectors.learner_enrolments(learner=learner).values_list("course_id", flat=True))
             if learner
             else set()
         )
-        items = []
-        for course in courses:
-            lessons = list(selectors.course_lessons(course=course))
-            progress = (
-                selectors.course_progress(learner=learner, course=course, lessons=lessons)
-                if learner
-                else None
+        progress = (
+            selectors.courses_progress(learner=learner, courses=courses, lessons=lessons)
+            if learner
+            else {}
+        )
+        items = [
+            serializers.course_summary(
+                course,
+                lessons=lessons[course.pk],
+                enrolled=(course.pk in enrolled_ids) if learner else None,
+                progress=progress.get(course.pk),
+                request=request,
             )
-            items.append(
-                serializers.course_summary(
-                    course,
-                    lessons=lessons,
-                    enrolled=(course.pk in enrolled_ids) if learner else None,
-                    progress=progress,
-                    request=request,
-                )
-            )
+            for course in courses
+        ]
         return self.get_paginated_response(items)
 
 
@@ -100,7 +99,7 @@ class CourseDetailView(APIView):
     )
     def get(self, request, course_id: int):
         course = _course_or_404(course_id)
-        lessons = list(selectors.course_lessons(course=course))
+        lessons = selectors.course_lessons(course=course)
         learner = _learner(request)
         data = serializers.course_detail(
             course,
@@ -191,7 +190,7 @@ class LessonDetailView(APIView):
         if lesson is None:
             raise NotFound()
         course = selectors.lesson_course(lesson=lesson)
-        lessons = list(selectors.course_lessons(course=course))
+        lessons = selectors.course_lessons(course=course)
         previous, following = _neighbours(lesson, lessons)
         learner = _learner(request)
         with prefetched_references([lesson], request=request):
@@ -355,16 +354,17 @@ class SubmissionDetailView(APIView):
 
 def _courses_progress(learner, request):
     enrolments = selectors.learner_enrolments(learner=learner)
-    rows = []
-    for enrolment in enrolments.filter(course__in=selectors.course_list()):
-        progress = selectors.course_progress(learner=learner, course=enrolment.course)
-        rows.append(
-            {
-                "course": serializers.page_link(enrolment.course, request),
-                "progress": serializers.progress_representation(progress, request),
-            }
-        )
-    return rows
+    courses = [
+        enrolment.course for enrolment in enrolments.filter(course__in=selectors.course_list())
+    ]
+    progress = selectors.courses_progress(learner=learner, courses=courses)
+    return [
+        {
+            "course": serializers.page_link(course, request),
+            "progress": serializers.progress_representation(progress[course.pk], request),
+        }
+        for course in courses
+    ]
 
 
 class ProgressView(APIView):

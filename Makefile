@@ -147,9 +147,11 @@ compose-check: ## Validate docker-compose.yml with Compose's own config command 
 
 test: check-migrations openapi-check client-check compose-check test-backend frontend-test e2e ## Install what the tests need and run every suite
 
-lint: install ## Ruff lint and format check
+lint: install ## Ruff lint and format check, and the import contracts (lint-imports)
 	@echo "==> ruff check and ruff format --check"
 	@cd $(BACKEND) && $(PY) -m ruff check . && $(PY) -m ruff format --check .
+	@echo "==> lint-imports: the direction imports may take (backend/pyproject.toml)"
+	@cd $(BACKEND) && $(abspath $(VENV))/bin/lint-imports --no-cache
 	@$(PY) -m ruff check --config $(BACKEND)/pyproject.toml bench
 	@$(PY) -m ruff format --check --config $(BACKEND)/pyproject.toml bench
 

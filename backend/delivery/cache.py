@@ -128,6 +128,16 @@ CONTENT_MODELS = (
 )
 
 
+# Snippets and tag links of the page apps that the content API shows; each app
+# registers its own (see register_content_models), so this module imports none.
+_registered_models: set[type] = set()
+
+
+def register_content_models(*models: type) -> None:
+    """Changes to these models start a new generation too (call from AppConfig.ready)."""
+    _registered_models.update(models)
+
+
 def content_changed(sender, **kwargs) -> None:
     if not _shows_in_content_api(sender):
         return
@@ -136,13 +146,9 @@ def content_changed(sender, **kwargs) -> None:
 
 
 def _shows_in_content_api(model) -> bool:
-    from blog.models import BlogPageTag, Category
-    from courses.models import CoursePageTag
-    from people.models import Author
-
     if issubclass(model, AbstractRendition):
         return False
-    return issubclass(model, (*CONTENT_MODELS, Author, Category, BlogPageTag, CoursePageTag))
+    return issubclass(model, (*CONTENT_MODELS, *_registered_models))
 
 
 def connect_signals() -> None:

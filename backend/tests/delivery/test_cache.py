@@ -4,6 +4,11 @@ import pytest
 from django.test import override_settings
 from wagtail.models import PageViewRestriction
 
+from blog.models import BlogPageTag, Category
+from courses.models import CoursePageTag
+from delivery import cache
+from learning.models import Enrolment
+from people.models import Author
 from tests.factories import BlogPageFactory
 
 LISTING = "/api/v2/pages/?type=blog.BlogPage&fields=title"
@@ -136,3 +141,10 @@ def test_the_cache_can_be_switched_off_for_benchmarks(api_client, post, settings
 
     assert response.status_code == 200
     assert "X-Content-Cache" not in response
+
+
+def test_snippets_and_tags_of_the_page_apps_retire_cached_responses():
+    shown = [Author, Category, BlogPageTag, CoursePageTag]
+
+    assert all(cache._shows_in_content_api(model) for model in shown)
+    assert not cache._shows_in_content_api(Enrolment)

@@ -14,7 +14,7 @@ from core.choices import Difficulty
 from courses.blocks import CaseBlock, ObjectiveBlock, TestCaseBlock, test_code
 from courses.validation import validate_exercise_behaviour, validate_exercise_shape
 from delivery.blocks import RICH_TEXT_FEATURES, ArticleStreamBlock
-from delivery.fields import ImageField, TagNamesField
+from delivery.fields import ExerciseTitlesField, ImageField, TagNamesField
 from delivery.pages import HeadlessPage
 from delivery.querysets import authored_page_relations
 from people.serializers import AuthorsField
@@ -112,10 +112,17 @@ class LessonPage(HeadlessPage):
         APIField("summary"),
         APIField("estimated_minutes"),
         APIField("body"),
+        APIField("exercises", serializer=ExerciseTitlesField()),
     ]
 
     parent_page_types = ["courses.CoursePage"]
     subpage_types = []
+
+    @classmethod
+    def api_queryset(cls, queryset):
+        # Titles only: never a solution or a test, and one query for a whole listing.
+        titles = Exercise.objects.only("pk", "title", "lesson_id", "sort_order")
+        return queryset.prefetch_related(models.Prefetch("exercises", queryset=titles))
 
 
 class ExerciseLanguage(models.TextChoices):

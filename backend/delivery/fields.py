@@ -38,3 +38,11 @@ class TagNamesField(ReadOnlyField):
         if names is NOT_ANNOTATED:
             names = [item.tag.name for item in page.tagged_items.all()]
         return sorted(names or [])
+
+
+class ExerciseTitlesField(ReadOnlyField):
+    """A lesson's exercises as ``{id, title}``, in order. A preview shows the draft's
+    own exercises, whose new ones have no id yet."""
+
+    def to_representation(self, exercises):
+        return [{"id": exercise.pk, "title": exercise.title} for exercise in exercises.all()]

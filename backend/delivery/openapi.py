@@ -224,10 +224,19 @@ class CoursePageSchema(_AuthoredPageSchema):
         ref_name = "CoursePage"
 
 
+class LessonExerciseSchema(serializers.Serializer):
+    id = serializers.IntegerField(allow_null=True, help_text="null for a draft's new exercise")
+    title = serializers.CharField()
+
+    class Meta:
+        ref_name = "LessonExercise"
+
+
 class LessonPageSchema(_PageSchema):
     summary = serializers.CharField(allow_blank=True, **OPTIONAL)
     estimated_minutes = serializers.IntegerField(**OPTIONAL)
     body = _article_blocks()
+    exercises = LessonExerciseSchema(many=True, **OPTIONAL)
 
     class Meta:
         ref_name = "LessonPage"

@@ -77,3 +77,30 @@ test("a post scheduled to go live appears once its time has come and the schedul
     await expect(page.getByRole("heading", { level: 1 })).toHaveText(title, { timeout: 1000 });
   }).toPass({ timeout: 60_000 });
 });
+
+test("a lesson never published previews with its draft exercise", async ({ page }) => {
+  const slug = `draft-lesson-${Date.now()}`;
+  const output = django(
+    `from courses.models import CoursePage, Exercise, LessonPage\n` +
+      `course = CoursePage.objects.live().first()\n` +
+      `exercise = Exercise(title="Draft exercise", instructions="<p>Return 1.</p>",\n` +
+      `    solution="def one():\\n    return 1\\n",\n` +
+      `    test_cases=[{"type": "test_case", "value": {"name": "one", "code": "assert one() == 1", "hidden": False, "weight": 1}}])\n` +
+      `lesson = LessonPage(title="A lesson still in draft", slug=${JSON.stringify(slug)}, summary="Not live yet.",\n` +
+      `    live=False, body=[{"type": "paragraph", "value": "<p>Draft body.</p>"}], exercises=[exercise])\n` +
+      `course.add_child(instance=lesson)\n` +
+      `preview = lesson.create_page_preview()\n` +
+      `print(lesson.get_content_type_str(), preview.token)`,
+  );
+  const [contentType, token] = output.split("\n").at(-1)!.split(" ");
+
+  await page.goto(`/api/preview/?content_type=${contentType}&token=${encodeURIComponent(token!)}`);
+
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("A lesson still in draft");
+  await expect(page.getByText("Draft body.")).toBeVisible();
+  const practise = page.getByRole("region", { name: "Practise" });
+  await expect(practise.getByText("Draft exercise")).toBeVisible();
+  await expect(practise.getByText("opens once the lesson is published")).toBeVisible();
+  await screenshot(page, "preview-draft-lesson");
+  await expectAccessible(page);
+});

@@ -5,7 +5,7 @@ from django.core import signing
 from wagtail_headless_preview.models import PagePreview
 
 from blog.models import BlogPage
-from tests.factories import BlogPageFactory
+from tests.factories import BlogPageFactory, make_exercise
 
 PREVIEW = "/api/v2/page_preview/"
 
@@ -145,3 +145,21 @@ def test_course_draft_preview(api_client, course):
 
     assert response.status_code == 200, response.content
     assert response.json()["summary"] == "A better summary"
+
+
+@pytest.mark.django_db
+def test_a_lesson_preview_lists_the_drafts_exercises_and_never_their_solutions(api_client, lessons):
+    lesson = lessons[0]
+    live_titles = [exercise.title for exercise in lesson.exercises.all()]
+    draft = lesson.get_latest_revision_as_object()
+    draft.exercises.add(make_exercise(title="Draft only", solution="def answer():\n    return 7\n"))
+    draft.save_revision()
+
+    response = _preview(api_client, draft, draft.create_page_preview().token)
+
+    exercises = response.json()["exercises"]
+    assert [exercise["title"] for exercise in exercises] == [*live_titles, "Draft only"]
+    assert exercises[-1]["id"] is None
+    assert "return 7" not in response.content.decode()
+    live = api_client.get(f"/api/v2/pages/{lesson.pk}/").json()["exercises"]
+    assert [exercise["title"] for exercise in live] == live_titles

@@ -131,6 +131,8 @@ export const lessonPageSchema = z.object({
   summary: z.string().default(""),
   estimated_minutes: z.number().optional(),
   body: z.array(blockSchema).default([]),
+  // A preview lists the draft's exercises; a new one has no id until it is saved.
+  exercises: z.array(z.object({ id: z.number().nullable(), title: z.string() })).default([]),
 });
 export type LessonPageData = z.infer<typeof lessonPageSchema>;
 

@@ -848,6 +848,11 @@ export interface components {
             exercises: components["schemas"]["ExerciseLink"][];
             completed: boolean | null;
         };
+        LessonExercise: {
+            /** @description null for a draft's new exercise */
+            id: number | null;
+            title: string;
+        };
         LessonOutline: {
             id: number;
             title: string;
@@ -867,6 +872,7 @@ export interface components {
             summary?: string;
             estimated_minutes?: number;
             body?: components["schemas"]["ArticleBlock"][];
+            exercises?: components["schemas"]["LessonExercise"][];
         };
         /**
          * @description * `h2` - h2

@@ -2,16 +2,26 @@ import Link from "next/link";
 import { StreamField } from "@/components/streamfield/StreamField";
 import { LessonCompletion } from "./personal";
 import { asLessonPage, lessonDetail, pathOf, type AnyPage } from "@/lib/content";
+import { NotFoundError } from "@/lib/errors";
 import { highlightCodeBlocks } from "@/lib/highlight";
 
+/** The learning API's view of a published lesson; null for one never published (a preview). */
+async function publishedLesson(id: number | null) {
+  if (!id) return null;
+  try {
+    return await lessonDetail(id);
+  } catch (error) {
+    if (error instanceof NotFoundError) return null;
+    throw error;
+  }
+}
+
 export async function LessonPage({ page }: { page: AnyPage }) {
-  // The body comes from the page itself (so a preview shows the draft); the
-  // course context (previous/next, exercises) from the learning API.
+  // The body and exercise titles come from the page itself (so a preview shows the
+  // draft); the course context (previous/next, completion) from the learning API.
   const lesson = asLessonPage(page);
-  const [body, detail] = await Promise.all([
-    highlightCodeBlocks(lesson.body),
-    lesson.id ? lessonDetail(lesson.id) : null,
-  ]);
+  const [body, detail] = await Promise.all([highlightCodeBlocks(lesson.body), publishedLesson(lesson.id)]);
+  const published = new Set(detail?.exercises.map((exercise) => exercise.id));
   return (
     <article className="article">
       {detail ? (
@@ -23,13 +33,19 @@ export async function LessonPage({ page }: { page: AnyPage }) {
       <p className="lead">{lesson.summary}</p>
       {lesson.estimated_minutes ? <p className="meta">About {lesson.estimated_minutes} minutes</p> : null}
       <StreamField blocks={body} />
-      {detail?.exercises.length ? (
+      {lesson.exercises.length ? (
         <section aria-labelledby="exercises">
           <h2 id="exercises">Practise</h2>
           <ul>
-            {detail.exercises.map((exercise) => (
-              <li key={exercise.id}>
-                <Link href={`/exercises/${exercise.id}/`}>{exercise.title}</Link>
+            {lesson.exercises.map((exercise, position) => (
+              <li key={exercise.id ?? `draft-${position}`}>
+                {exercise.id !== null && published.has(exercise.id) ? (
+                  <Link href={`/exercises/${exercise.id}/`}>{exercise.title}</Link>
+                ) : (
+                  <>
+                    {exercise.title} <span className="meta">(opens once the lesson is published)</span>
+                  </>
+                )}
               </li>
             ))}
           </ul>

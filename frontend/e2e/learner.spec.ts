@@ -95,3 +95,27 @@ test("a learner signs up, enrols, passes a lesson's exercise and so completes th
   await page.getByRole("button", { name: "Log out" }).click();
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Log in" })).toBeVisible();
 });
+
+test("on a 360 px phone a failed result fits the screen", async ({ page }) => {
+  await page.setViewportSize({ width: 360, height: 780 });
+  await page.goto("/account/signup/");
+  await page.getByLabel("E-mail").fill(`phone-${Date.now()}@example.com`);
+  await page.getByLabel("Password").fill("a-long-pass-phrase-42");
+  await page.getByRole("button", { name: "Sign up" }).click();
+  await expect(page).toHaveURL(/\/dashboard\/$/);
+  await page.goto("/courses/python-from-scratch/");
+  await page.getByRole("button", { name: "Enrol in this course" }).click();
+  await expect(page.getByText(/0 of 5 lessons complete/)).toBeVisible();
+
+  await page.goto("/courses/python-from-scratch/values-and-variables/");
+  await page.getByRole("link", { name: "Seconds in a day" }).click();
+  await page.getByRole("button", { name: "Submit" }).click();
+  await expect(page.locator("#result-heading")).toContainText("Failed");
+
+  const widths = await page.evaluate(() => ({
+    page: document.documentElement.scrollWidth,
+    viewport: window.innerWidth,
+  }));
+  expect(widths.page).toBeLessThanOrEqual(widths.viewport);
+  await screenshot(page, "exercise-failed-phone");
+});

@@ -75,6 +75,8 @@ wait_for() {
 wait_for "$BACKEND_URL/healthz/"
 
 echo "==> e2e: next build"
+# Next keeps fetched data between builds; this run's backend is a new database.
+rm -rf "$FRONTEND_DIR/.next/cache/fetch-cache"
 "$FRONTEND_DIR/node_modules/.bin/next" build >"$WORK/build.log" 2>&1 || { tail -n 60 "$WORK/build.log"; exit 1; }
 (exec "$FRONTEND_DIR/node_modules/.bin/next" start --port "$FRONTEND_PORT" >"$WORK/frontend.log" 2>&1) &
 PIDS+=($!)

@@ -104,3 +104,21 @@ test("a lesson never published previews with its draft exercise", async ({ page 
   await screenshot(page, "preview-draft-lesson");
   await expectAccessible(page);
 });
+
+test("an author's new name shows on their post within seconds", async ({ page }) => {
+  await page.goto(`/blog/${SLUG}/`);
+  const name = `Ada Okafor-${Date.now()}`;
+  await expect(page.getByText(name)).toHaveCount(0);
+
+  django(
+    `from blog.models import BlogPage\n` +
+      `author = BlogPage.objects.get(slug=${JSON.stringify(SLUG)}).authors.first()\n` +
+      `author.name = ${JSON.stringify(name)}\n` +
+      `author.save()`,
+  );
+
+  await expect(async () => {
+    await page.reload();
+    await expect(page.locator("p.meta", { hasText: `By ${name}` })).toBeVisible({ timeout: 500 });
+  }).toPass({ timeout: 5_000 });
+});

@@ -4,9 +4,16 @@ import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
+from taggit.models import Tag
 
 from delivery import revalidation
-from tests.factories import BlogPageFactory, CoursesIndexPageFactory
+from tests.factories import (
+    AuthorFactory,
+    BlogPageFactory,
+    CategoryFactory,
+    CoursesIndexPageFactory,
+    ImageFactory,
+)
 
 SECRET = "test-revalidate-secret"
 
@@ -185,3 +192,49 @@ def test_a_slow_frontend_is_given_up_on_after_the_timeout(settings, monkeypatch)
 
         assert sent is False
         assert time.monotonic() - started < 0.9
+
+
+def _sent_after(frontend, change, django_capture_on_commit_callbacks):
+    frontend.requests.clear()
+    with django_capture_on_commit_callbacks(execute=True):
+        change()
+    return [request["body"] for request in frontend.requests]
+
+
+@pytest.mark.django_db
+def test_renaming_an_author_refreshes_every_read_and_regenerates_their_posts(
+    frontend, blog_index, django_capture_on_commit_callbacks
+):
+    author = AuthorFactory()
+    BlogPageFactory(parent=blog_index, slug="theirs", authors=[author])
+    BlogPageFactory(parent=blog_index, slug="someone-elses")
+    author.name = "A new name"
+
+    sent = _sent_after(frontend, author.save, django_capture_on_commit_callbacks)
+
+    assert sent == [{"tags": ["content"], "paths": ["/blog/theirs/"]}]
+
+
+@pytest.mark.django_db
+def test_categories_tags_and_images_regenerate_the_posts_that_show_them(
+    frontend, blog_index, django_capture_on_commit_callbacks
+):
+    category, image = CategoryFactory(), ImageFactory()
+    BlogPageFactory(parent=blog_index, slug="filed", categories=[category], tags=["sql"])
+    BlogPageFactory(parent=blog_index, slug="illustrated", hero_image=image)
+    BlogPageFactory(
+        parent=blog_index,
+        slug="embeds-it",
+        body=[{"type": "image", "value": {"image": image.pk, "alt_text": "", "caption": ""}}],
+    )
+    tag = Tag.objects.get(name="sql")
+
+    def paths_after(change):
+        sent = _sent_after(frontend, change, django_capture_on_commit_callbacks)
+        assert all(body["tags"] == ["content"] for body in sent)
+        return sorted(path for body in sent for path in body["paths"])
+
+    assert paths_after(category.save) == ["/blog/filed/"]
+    assert paths_after(tag.save) == ["/blog/filed/"]
+    assert paths_after(image.save) == ["/blog/embeds-it/", "/blog/illustrated/"]
+    assert paths_after(category.delete) == ["/blog/filed/"]

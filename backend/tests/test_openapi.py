@@ -2,7 +2,9 @@ import re
 
 import pytest
 from drf_spectacular.generators import SchemaGenerator
+from wagtail.models import get_page_models
 
+from delivery.openapi import PAGE_SCHEMAS, _PageSchema
 from tests.support.url_policies import POLICIES, api_v1_patterns
 
 
@@ -47,3 +49,18 @@ def test_the_schema_and_its_docs_are_served(client):
     docs = client.get("/api/docs/")
     assert docs.status_code == 200
     assert "drf_spectacular_sidecar" in docs.content.decode()
+
+
+def _page_models():
+    return [model for model in get_page_models() if getattr(model, "api_fields", None)]
+
+
+def test_every_page_types_api_fields_are_its_documented_schema():
+    # A new APIField must ship with its schema (delivery/openapi.py), and the reverse.
+    base = set(_PageSchema().fields)
+    documented = {schema.Meta.ref_name: set(schema().fields) - base for schema in PAGE_SCHEMAS}
+    declared = {
+        model.__name__: {field.name for field in model.api_fields} for model in _page_models()
+    }
+
+    assert documented == declared

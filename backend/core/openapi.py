@@ -134,3 +134,26 @@ def any_of_for_overlapping_shapes(result, generator, request, public):
         if name in schemas and "oneOf" in schemas[name]:
             schemas[name]["anyOf"] = schemas[name].pop("oneOf")
     return result
+
+
+NO_CREDENTIALS = "No credentials needed."
+OPTIONAL_CREDENTIALS = (
+    "Credentials are optional: a signed-in caller (session token or cookie) also gets "
+    "their own view."
+)
+
+
+def public_operations_need_no_credentials(result, generator, request, public):
+    """``security: []`` where anyone may call, so that generated clients do not demand
+    credentials (openapi-python-client treats ``[{}]`` as "authentication required");
+    the description says whether credentials are still read."""
+    for operations in result.get("paths", {}).values():
+        for operation in operations.values():
+            security = operation.get("security") if isinstance(operation, dict) else None
+            if not security or {} not in security:
+                continue
+            note = NO_CREDENTIALS if security == [{}] else OPTIONAL_CREDENTIALS
+            operation["security"] = []
+            description = operation.get("description", "")
+            operation["description"] = f"{description}\n\n{note}".strip()
+    return result

@@ -98,5 +98,29 @@ def test_python_client_example_lists_courses_and_gets_a_graded_submission(
         PYTHONPATH=str(python_client),
     )
 
+    assert "1 published course(s)" in output  # read anonymously
     assert f"{course.id}: {course.title} (" in output
     _assert_reported_as_stored(output, learner.email)
+
+
+def test_the_generated_client_reads_public_content_without_credentials(python_client):
+    # openapi-python-client types an operation that "requires security" as taking an
+    # AuthenticatedClient only; public reads must take a plain Client too.
+    probe = (
+        "import inspect\n"
+        "from codecampus_client.api.courses import courses_list\n"
+        "from codecampus_client.api.pages import pages_list\n"
+        "from codecampus_client.api.submissions import submissions_list\n"
+        "for operation in (courses_list, pages_list, submissions_list):\n"
+        "    client = inspect.signature(operation.sync).parameters['client'].annotation\n"
+        "    print(operation.__name__.rsplit('.')[-1], 'Client' in str(client).split(' | ')[-1]"
+        " and 'AuthenticatedClient' not in str(client).split(' | ')[-1])\n"
+    )
+
+    output = _run([sys.executable, "-c", probe], PYTHONPATH=str(python_client))
+
+    assert output.split("\n")[:3] == [
+        "courses_list True",
+        "pages_list True",
+        "submissions_list False",
+    ]

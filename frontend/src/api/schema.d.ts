@@ -49,7 +49,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Published courses; a signed-in learner also gets their enrolment and progress. */
+        /**
+         * @description Published courses; a signed-in learner also gets their enrolment and progress.
+         *
+         *     Credentials are optional: a signed-in caller (session token or cookie) also gets their own view.
+         */
         get: operations["courses_list"];
         put?: never;
         post?: never;
@@ -66,6 +70,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Credentials are optional: a signed-in caller (session token or cookie) also gets their own view. */
         get: operations["courses_retrieve"];
         put?: never;
         post?: never;
@@ -132,7 +137,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description The exercise as learners see it: never the solution, never a hidden test. */
+        /**
+         * @description The exercise as learners see it: never the solution, never a hidden test.
+         *
+         *     Credentials are optional: a signed-in caller (session token or cookie) also gets their own view.
+         */
         get: operations["exercises_retrieve"];
         put?: never;
         post?: never;
@@ -149,6 +158,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
+        /** @description Credentials are optional: a signed-in caller (session token or cookie) also gets their own view. */
         get: operations["lessons_retrieve"];
         put?: never;
         post?: never;
@@ -266,7 +276,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Compact JSON only, and the project's one error format. */
+        /**
+         * @description Compact JSON only, and the project's one error format.
+         *
+         *     No credentials needed.
+         */
         get: operations["documents_list"];
         put?: never;
         post?: never;
@@ -283,7 +297,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Compact JSON only, and the project's one error format. */
+        /**
+         * @description Compact JSON only, and the project's one error format.
+         *
+         *     No credentials needed.
+         */
         get: operations["documents_retrieve"];
         put?: never;
         post?: never;
@@ -300,7 +318,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Compact JSON only, and the project's one error format. */
+        /**
+         * @description Compact JSON only, and the project's one error format.
+         *
+         *     No credentials needed.
+         */
         get: operations["documents_find"];
         put?: never;
         post?: never;
@@ -317,7 +339,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Compact JSON only, and the project's one error format. */
+        /**
+         * @description Compact JSON only, and the project's one error format.
+         *
+         *     No credentials needed.
+         */
         get: operations["images_list"];
         put?: never;
         post?: never;
@@ -334,7 +360,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Compact JSON only, and the project's one error format. */
+        /**
+         * @description Compact JSON only, and the project's one error format.
+         *
+         *     No credentials needed.
+         */
         get: operations["images_retrieve"];
         put?: never;
         post?: never;
@@ -351,7 +381,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Compact JSON only, and the project's one error format. */
+        /**
+         * @description Compact JSON only, and the project's one error format.
+         *
+         *     No credentials needed.
+         */
         get: operations["images_find"];
         put?: never;
         post?: never;
@@ -368,7 +402,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description One draft, shaped like a page detail, for whoever holds its preview token. */
+        /**
+         * @description One draft, shaped like a page detail, for whoever holds its preview token.
+         *
+         *     No credentials needed.
+         */
         get: operations["page_preview_retrieve"];
         put?: never;
         post?: never;
@@ -385,7 +423,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Compact JSON only, and the project's one error format. */
+        /**
+         * @description Compact JSON only, and the project's one error format.
+         *
+         *     No credentials needed.
+         */
         get: operations["pages_list"];
         put?: never;
         post?: never;
@@ -402,7 +444,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Compact JSON only, and the project's one error format. */
+        /**
+         * @description Compact JSON only, and the project's one error format.
+         *
+         *     No credentials needed.
+         */
         get: operations["pages_retrieve"];
         put?: never;
         post?: never;
@@ -419,7 +465,11 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Compact JSON only, and the project's one error format. */
+        /**
+         * @description Compact JSON only, and the project's one error format.
+         *
+         *     No credentials needed.
+         */
         get: operations["pages_find"];
         put?: never;
         post?: never;

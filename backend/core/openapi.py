@@ -136,10 +136,9 @@ def any_of_for_overlapping_shapes(result, generator, request, public):
     return result
 
 
-NO_CREDENTIALS = "No credentials needed."
+NO_CREDENTIALS = "No sign-in needed."
 OPTIONAL_CREDENTIALS = (
-    "Credentials are optional: a signed-in caller (session token or cookie) also gets "
-    "their own view."
+    "Sign-in is optional: a signed-in caller (session token or cookie) also gets their own view."
 )
 
 

@@ -144,6 +144,10 @@ def _with_search_filter(backends, search_filter) -> list:
 
 
 class ReaderPagesAPIViewSet(ReaderAPIMixin, PagesAPIViewSet):
+    """Published pages that anonymous readers may see: no drafts, no restricted pages.
+    `?type=` picks a page type (and its filters), `?fields=` the fields, `?search=`
+    searches; responses carry an ETag and may be cached for a second."""
+
     base_serializer_class = ReaderPageSerializer
     filter_backends = [
         PageFiltersBackend,
@@ -349,6 +353,8 @@ def _public_collections():
 
 
 class PublicImagesAPIViewSet(ReaderAPIMixin, ImagesAPIViewSet):
+    """Images in collections without a view restriction."""
+
     filter_backends = _with_search_filter(ImagesAPIViewSet.filter_backends, PlainSearchFilter)
 
     def get_queryset(self):
@@ -376,6 +382,8 @@ class PublicImagesAPIViewSet(ReaderAPIMixin, ImagesAPIViewSet):
 
 
 class PublicDocumentsAPIViewSet(ReaderAPIMixin, DocumentsAPIViewSet):
+    """Documents in collections without a view restriction."""
+
     filter_backends = _with_search_filter(DocumentsAPIViewSet.filter_backends, PlainSearchFilter)
 
     def get_queryset(self):

@@ -52,7 +52,7 @@ export interface paths {
         /**
          * @description Published courses; a signed-in learner also gets their enrolment and progress.
          *
-         *     Credentials are optional: a signed-in caller (session token or cookie) also gets their own view.
+         *     Sign-in is optional: a signed-in caller (session token or cookie) also gets their own view.
          */
         get: operations["courses_list"];
         put?: never;
@@ -70,7 +70,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Credentials are optional: a signed-in caller (session token or cookie) also gets their own view. */
+        /** @description Sign-in is optional: a signed-in caller (session token or cookie) also gets their own view. */
         get: operations["courses_retrieve"];
         put?: never;
         post?: never;
@@ -140,7 +140,7 @@ export interface paths {
         /**
          * @description The exercise as learners see it: never the solution, never a hidden test.
          *
-         *     Credentials are optional: a signed-in caller (session token or cookie) also gets their own view.
+         *     Sign-in is optional: a signed-in caller (session token or cookie) also gets their own view.
          */
         get: operations["exercises_retrieve"];
         put?: never;
@@ -158,7 +158,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** @description Credentials are optional: a signed-in caller (session token or cookie) also gets their own view. */
+        /** @description Sign-in is optional: a signed-in caller (session token or cookie) also gets their own view. */
         get: operations["lessons_retrieve"];
         put?: never;
         post?: never;
@@ -277,9 +277,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Compact JSON only, and the project's one error format.
+         * @description Documents in collections without a view restriction.
          *
-         *     No credentials needed.
+         *     No sign-in needed.
          */
         get: operations["documents_list"];
         put?: never;
@@ -298,9 +298,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Compact JSON only, and the project's one error format.
+         * @description Documents in collections without a view restriction.
          *
-         *     No credentials needed.
+         *     No sign-in needed.
          */
         get: operations["documents_retrieve"];
         put?: never;
@@ -319,9 +319,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Compact JSON only, and the project's one error format.
+         * @description Documents in collections without a view restriction.
          *
-         *     No credentials needed.
+         *     No sign-in needed.
          */
         get: operations["documents_find"];
         put?: never;
@@ -340,9 +340,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Compact JSON only, and the project's one error format.
+         * @description Images in collections without a view restriction.
          *
-         *     No credentials needed.
+         *     No sign-in needed.
          */
         get: operations["images_list"];
         put?: never;
@@ -361,9 +361,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Compact JSON only, and the project's one error format.
+         * @description Images in collections without a view restriction.
          *
-         *     No credentials needed.
+         *     No sign-in needed.
          */
         get: operations["images_retrieve"];
         put?: never;
@@ -382,9 +382,9 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Compact JSON only, and the project's one error format.
+         * @description Images in collections without a view restriction.
          *
-         *     No credentials needed.
+         *     No sign-in needed.
          */
         get: operations["images_find"];
         put?: never;
@@ -405,7 +405,7 @@ export interface paths {
         /**
          * @description One draft, shaped like a page detail, for whoever holds its preview token.
          *
-         *     No credentials needed.
+         *     No sign-in needed.
          */
         get: operations["page_preview_retrieve"];
         put?: never;
@@ -424,9 +424,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Compact JSON only, and the project's one error format.
+         * @description Published pages that anonymous readers may see: no drafts, no restricted pages.
+         *     `?type=` picks a page type (and its filters), `?fields=` the fields, `?search=`
+         *     searches; responses carry an ETag and may be cached for a second.
          *
-         *     No credentials needed.
+         *     No sign-in needed.
          */
         get: operations["pages_list"];
         put?: never;
@@ -445,9 +447,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Compact JSON only, and the project's one error format.
+         * @description Published pages that anonymous readers may see: no drafts, no restricted pages.
+         *     `?type=` picks a page type (and its filters), `?fields=` the fields, `?search=`
+         *     searches; responses carry an ETag and may be cached for a second.
          *
-         *     No credentials needed.
+         *     No sign-in needed.
          */
         get: operations["pages_retrieve"];
         put?: never;
@@ -466,9 +470,11 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * @description Compact JSON only, and the project's one error format.
+         * @description Published pages that anonymous readers may see: no drafts, no restricted pages.
+         *     `?type=` picks a page type (and its filters), `?fields=` the fields, `?search=`
+         *     searches; responses carry an ETag and may be cached for a second.
          *
-         *     No credentials needed.
+         *     No sign-in needed.
          */
         get: operations["pages_find"];
         put?: never;

@@ -178,6 +178,15 @@ def ai_table(ai: dict) -> list[str]:
 
 # What profiles of missed targets found, and what changed in the code because of them.
 FINDINGS = [
+    "Grading on the machine of 2026-12-06 11:10Z (two quiet runs): sandbox overhead 97-101 ms "
+    "and 2 workers 1.57-1.66x one, with no change to the grading code since the run that "
+    "measured 37 ms. Process start is slower on this machine: a bare python3 -c takes "
+    "8.7 ms (5.7 ms before), python3 inside a minimal bubblewrap sandbox 20 ms, and "
+    "joining the run's cgroup (v1 here) adds about 14 ms per sandbox (58 against 44 ms "
+    "for one sandboxed run with and without it, measured in-process): moving a task "
+    "between v1 cgroups waits for the kernel's RCU synchronisation. cgroup v2 can start "
+    "the process inside its cgroup (clone3 with CLONE_INTO_CGROUP), which would remove "
+    "that cost where v2 is available.",
     "Grading, 2 workers 1.38-1.44x one (2026-12-06): the verdict now comes from a second "
     "sandboxed process (docs/grading.md), so one worker runs two processes side by side "
     "and already uses about 1.3 of the machine's 2 cores; a second worker can add only "

@@ -61,7 +61,8 @@ dev: demo frontend-install ## Install, migrate, load the demo, run the backend (
 	@pids=""; trap 'kill $$pids 2>/dev/null; wait' INT TERM EXIT; \
 	  (cd $(BACKEND) && REVALIDATE_SECRET=$${REVALIDATE_SECRET:-$(DEV_REVALIDATE_SECRET)} \
 	    exec $(PY) manage.py runserver 0.0.0.0:8000) & pids="$$pids $$!"; \
-	  (cd $(BACKEND) && exec $(PY) manage.py scheduler --interval 60) & pids="$$pids $$!"; \
+	  (cd $(BACKEND) && REVALIDATE_SECRET=$${REVALIDATE_SECRET:-$(DEV_REVALIDATE_SECRET)} \
+	    exec $(PY) manage.py scheduler --interval 60) & pids="$$pids $$!"; \
 	  (cd $(FRONTEND) && BACKEND_URL=$${BACKEND_URL:-http://localhost:8000} \
 	    REVALIDATE_SECRET=$${REVALIDATE_SECRET:-$(DEV_REVALIDATE_SECRET)} exec $(NPM_BIN)/next dev --port 3000) & pids="$$pids $$!"; \
 	  wait -n $$pids
